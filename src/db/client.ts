@@ -1,0 +1,75 @@
+import { drizzle, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
+import postgres from 'postgres';
+
+/** The application's handle on PostgreSQL: one postgres.js pool and the drizzle instance over it. */
+export interface Database {
+  readonly sql: postgres.Sql;
+  readonly db: PostgresJsDatabase;
+  /**
+   * The role every tenant transaction switches to; null when the connecting role already is the
+   * application role, or cannot switch (see checkAppRole, which sets it at startup).
+   */
+  appRole: string | null;
+  close(): Promise<void>;
+}
+
+export const APP_ROLE = 'switchboard_app';
+
+export interface DatabaseOptions {
+  url: string;
+  poolMax?: number;
+  connectTimeoutSeconds?: number;
+  appRole?: string | null;
+  /** Custom socket factory (postgres.js `socket` option), used by tests to count round trips. */
+  socket?: () => unknown;
+}
+
+export function createDatabase(options: DatabaseOptions): Database {
+  const sql = postgres(options.url, {
+    max: options.poolMax ?? 10,
+    connect_timeout: options.connectTimeoutSeconds ?? 5,
+    idle_timeout: 60,
+    // Types are fixed by our schema; skipping the catalog lookup saves a round trip per connection.
+    fetch_types: false,
+    onnotice: () => {},
+    connection: { application_name: 'switchboard' },
+    ...(options.socket ? ({ socket: options.socket } as object) : {}),
+  });
+  return {
+    sql,
+    db: drizzle(sql),
+    appRole: options.appRole === undefined ? APP_ROLE : options.appRole,
+    close: () => sql.end({ timeout: 5 }),
+  };
+}
+
+export type RoleCheck =
+  | { ok: true; role: string | null; warning?: string }
+  | { ok: false; role: null; warning: string };
+
+/**
+ * Decides which role tenant transactions run as. Requests should run as a role that is neither
+ * superuser nor table owner, so that row-level security is never bypassed. When the connecting
+ * role can switch to the application role it does so in every transaction; otherwise the server
+ * keeps working as the connecting role and says so.
+ */
+export async function checkAppRole(sql: postgres.Sql, role = APP_ROLE): Promise<RoleCheck> {
+  const [me] = await sql<{ user: string; bypass: boolean }[]>`
+    select current_user as user, rolsuper or rolbypassrls as bypass from pg_roles where rolname = current_user`;
+  // Already connected as the application role: nothing to switch.
+  if (me?.user === role) return { ok: true, role: null };
+  try {
+    await sql.begin((tx) => [tx`select set_config('role', ${role}, true)`]);
+    return { ok: true, role };
+  } catch {
+    return {
+      ok: false,
+      role: null,
+      warning: `database role "${me?.user}" cannot switch to "${role}"; requests run as "${me?.user}"${
+        me?.bypass
+          ? ', which BYPASSES row-level security (the tenant filter in every query is the only wall left)'
+          : ''
+      }. Grant "${role}" to it, or connect as a role that is neither superuser nor table owner.`,
+    };
+  }
+}

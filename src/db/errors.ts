@@ -1,0 +1,89 @@
+/** What a database failure means for the caller, read off postgres.js and drizzle errors. */
+
+export interface PgErrorInfo {
+  code: string;
+  constraint?: string;
+  detail?: string;
+  message: string;
+}
+
+/** The PostgreSQL or driver error behind `error` (drizzle wraps it in `cause`). */
+export function pgError(error: unknown): PgErrorInfo | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < 4 && current && typeof current === 'object'; depth++) {
+    const e = current as {
+      code?: unknown;
+      constraint_name?: string;
+      detail?: string;
+      message?: string;
+      cause?: unknown;
+    };
+    if (typeof e.code === 'string') {
+      return {
+        code: e.code,
+        ...(e.constraint_name ? { constraint: e.constraint_name } : {}),
+        ...(e.detail ? { detail: e.detail } : {}),
+        message: e.message ?? '',
+      };
+    }
+    current = e.cause;
+  }
+  return undefined;
+}
+
+const UNAVAILABLE_DRIVER_CODES = new Set([
+  'CONNECT_TIMEOUT',
+  'CONNECTION_CLOSED',
+  'CONNECTION_ENDED',
+  'CONNECTION_DESTROYED',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ENOTFOUND',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EAI_AGAIN',
+]);
+
+/**
+ * True when the database cannot be reached or cannot serve right now: the caller should retry.
+ * Class 08 (connection), 57P01-03 (shutdown, starting up), 53300 (too many connections),
+ * 57014 (statement timeout), 55P03 (lock timeout), 40001/40P01 (serialization, deadlock).
+ */
+export function isTransient(error: unknown): boolean {
+  const e = pgError(error);
+  if (!e) return false;
+  if (UNAVAILABLE_DRIVER_CODES.has(e.code)) return true;
+  return (
+    e.code.startsWith('08') ||
+    ['57P01', '57P02', '57P03', '53300', '53400', '57014', '55P03', '40001', '40P01'].includes(e.code)
+  );
+}
+
+/** Foreign keys whose violation means "the body refers to something that does not exist". */
+const REFERENCES: Record<string, { path: string; resource: string }> = {
+  sessions_tenant_id_task_id_tasks_tenant_id_id_fk: { path: 'body.task_id', resource: 'task' },
+  tasks_tenant_id_from_session_id_sessions_tenant_id_id_fk: {
+    path: 'body.from_session_id',
+    resource: 'session',
+  },
+  tasks_tenant_id_claimed_by_session_id_sessions_tenant_id_id_fk: {
+    path: 'body.session_id',
+    resource: 'session',
+  },
+  approvals_tenant_id_task_id_tasks_tenant_id_id_fk: { path: 'body.task_id', resource: 'task' },
+};
+
+export function brokenReference(error: unknown): { path: string; resource: string; id: string } | undefined {
+  const e = pgError(error);
+  if (e?.code !== '23503' || !e.constraint) return undefined;
+  const ref = REFERENCES[e.constraint];
+  if (!ref) return undefined;
+  // "Key (tenant_id, task_id)=(acme, 0193...) is not present in table ..." -> the referenced id.
+  const id = /=\((?:[^,]*, )?([^)]*)\)/.exec(e.detail ?? '')?.[1] ?? '';
+  return { ...ref, id };
+}
+
+/** Values PostgreSQL refused to store (class 22: e.g. \u0000 in text or jsonb, numbers out of range). */
+export const isDataException = (error: unknown) => pgError(error)?.code.startsWith('22') ?? false;

@@ -1,0 +1,105 @@
+import { PgDatabase, PgDialect } from 'drizzle-orm/pg-core';
+import { type PostgresJsQueryResultHKT, PostgresJsSession } from 'drizzle-orm/postgres-js';
+import type postgres from 'postgres';
+import type { Database } from './client.js';
+
+/** Anything drizzle can run: a query builder, or `tx.execute(sql`...`)`. */
+export interface Executable<T = unknown> {
+  execute(): Promise<T>;
+}
+
+type Results<Q extends readonly Executable[]> = {
+  -readonly [K in keyof Q]: Awaited<ReturnType<Q[K]['execute']>>;
+};
+
+export interface Tx extends PgDatabase<PostgresJsQueryResultHKT> {
+  readonly tenantId: string;
+  /**
+   * Sends `queries` and COMMIT in one flight and resolves with the queries' results, in order.
+   * If any of them fails, PostgreSQL turns the COMMIT into a rollback and the first error is thrown.
+   * Pass query builders, not awaited promises: they are started here, in order.
+   */
+  commit<const Q extends readonly Executable[]>(...queries: Q): Promise<Results<Q>>;
+}
+
+export interface TxScope {
+  readonly db: Database;
+  readonly tenantId: string;
+  /** A statement to commit together with the change (e.g. marking an idempotency key committed). */
+  readonly onCommit?: ((tx: Tx) => Executable | undefined) | undefined;
+}
+
+const dialect = new PgDialect();
+
+/**
+ * The only way into tenant tables. Runs `fn` in a transaction whose first statements set the
+ * tenant for row-level security (transaction-local, so a pooled connection never carries the
+ * tenant onward) and switch to the application role.
+ *
+ * Round trips are the unit of cost, so nothing here waits when it need not: BEGIN and
+ * `set_config` are sent without waiting and travel with the first query, and `tx.commit(...)`
+ * sends the last statements together with COMMIT. A read is one round trip; a
+ * read-check-write is two. postgres.js pipelines queries on one connection only when their
+ * statements are prepared, so every query of the transaction is sent as a prepared statement.
+ */
+export async function withTenantTx<T>(scope: TxScope, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  const conn = await scope.db.sql.reserve();
+  let ended = false;
+  const send = <Q extends { execute(): unknown }>(query: Q): Q => {
+    query.execute();
+    return query;
+  };
+  const quiet = (query: Promise<unknown>) => query.catch(() => {}); // its failure surfaces in the next query
+
+  const client = {
+    unsafe(text: string, params?: unknown[], options?: postgres.UnsafeQueryOptions) {
+      // Started at once, so statements go out in the order drizzle builds them.
+      return send(
+        conn.unsafe(text, params as postgres.ParameterOrJSON<never>[], { ...options, prepare: true }),
+      );
+    },
+  };
+  const session = new PostgresJsSession(client as unknown as postgres.Sql, dialect, undefined, {});
+  const tx = new PgDatabase(dialect, session, undefined) as Tx;
+
+  const commitStatements = (): Promise<unknown>[] => {
+    const extra = scope.onCommit?.(tx);
+    return extra ? [extra.execute()] : [];
+  };
+  Object.assign(tx, {
+    tenantId: scope.tenantId,
+    async commit(...queries: Executable[]) {
+      if (ended) throw new Error('transaction already committed');
+      const started = queries.map((q) => q.execute());
+      const extra = commitStatements();
+      const commit = send(conn`commit`);
+      ended = true;
+      const settled = await Promise.allSettled([...started, ...extra, commit]);
+      const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+      if (failed) throw failed.reason;
+      return settled.slice(0, queries.length).map((r) => (r as PromiseFulfilledResult<unknown>).value);
+    },
+  });
+
+  try {
+    quiet(send(conn`begin`));
+    quiet(
+      scope.db.appRole
+        ? send(
+            conn`select set_config('role', ${scope.db.appRole}, true), set_config('app.tenant_id', ${scope.tenantId}, true)`,
+          )
+        : send(conn`select set_config('app.tenant_id', ${scope.tenantId}, true)`),
+    );
+    const result = await fn(tx);
+    if (!ended) await tx.commit();
+    return result;
+  } catch (error) {
+    if (!ended) {
+      ended = true;
+      await conn`rollback`.catch(() => {});
+    }
+    throw error;
+  } finally {
+    conn.release();
+  }
+}

@@ -1,0 +1,78 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Database } from '../db/client.js';
+
+export interface HealthOptions {
+  database: Database;
+  /** How many migrations this build ships; readiness requires that many applied. */
+  expectedMigrations: number;
+  /** True once shutdown has begun: the load balancer should stop sending traffic. */
+  isShuttingDown: () => boolean;
+}
+
+const Health = z.object({ status: z.literal('ok') }).meta({ id: 'Health' });
+const Readiness = z
+  .object({
+    status: z.enum(['ready', 'unavailable']),
+    checks: z.object({
+      database: z.enum(['ok', 'unreachable', 'not_checked']),
+      migrations: z.enum(['ok', 'pending', 'not_checked']),
+      shutting_down: z.boolean(),
+    }),
+  })
+  .meta({ id: 'Readiness' });
+
+export const healthRoutes: FastifyPluginAsyncZod<HealthOptions> = async (app, o) => {
+  app.get(
+    '/healthz',
+    {
+      schema: {
+        tags: ['health'],
+        operationId: 'healthz',
+        summary: 'Liveness: the process is up',
+        response: { 200: Health },
+      },
+      config: { public: true },
+    },
+    async () => ({ status: 'ok' as const }),
+  );
+
+  app.get(
+    '/readyz',
+    {
+      schema: {
+        tags: ['health'],
+        operationId: 'readyz',
+        summary: 'Readiness: the database is reachable and migrated',
+        description:
+          '503 (with Retry-After) while the database is unreachable, migrations are pending, or the server is shutting down.',
+        response: { 200: Readiness, 503: Readiness },
+      },
+      config: { public: true },
+    },
+    async (_req, reply) => {
+      const shuttingDown = o.isShuttingDown();
+      let database: 'ok' | 'unreachable' | 'not_checked' = 'not_checked';
+      let migrations: 'ok' | 'pending' | 'not_checked' = 'not_checked';
+      if (!shuttingDown) {
+        try {
+          const [row] = await o.database.sql<
+            { n: number }[]
+          >`select count(*)::int as n from drizzle.__drizzle_migrations`;
+          database = 'ok';
+          migrations = (row?.n ?? 0) >= o.expectedMigrations ? 'ok' : 'pending';
+        } catch (error) {
+          const code = (error as { code?: string }).code;
+          database = code === '42P01' ? 'ok' : 'unreachable'; // 42P01: no migrations table yet
+          if (code === '42P01') migrations = 'pending';
+        }
+      }
+      const ready = !shuttingDown && database === 'ok' && migrations === 'ok';
+      if (!ready) reply.code(503).header('retry-after', '2');
+      return {
+        status: ready ? ('ready' as const) : ('unavailable' as const),
+        checks: { database, migrations, shutting_down: shuttingDown },
+      };
+    },
+  );
+};

@@ -1,0 +1,151 @@
+import { z } from 'zod';
+import type { Executable, Tx } from '../db/tenant-tx.js';
+import { Problem } from './problem.js';
+
+/*
+ * Every list takes `page_size` with either `page` (offset pages, with `total`) or `cursor`
+ * (keyset, opaque, stays fast at any depth). Without either, the first cursor page is returned.
+ */
+
+export const paginationFields = {
+  page_size: z.coerce.number().int().min(1).max(100).default(20).describe('Items per page, 1 to 100.'),
+  page: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(1_000_000)
+    .optional()
+    .describe(
+      '1-based page number (offset pagination; the response carries `page` and `total`). Not with `cursor`.',
+    ),
+  cursor: z
+    .string()
+    .min(1)
+    .max(512)
+    .optional()
+    .describe("Opaque cursor from a previous response's `next_cursor` (keyset pagination). Not with `page`."),
+};
+
+export const noPageWithCursor = (
+  q: { page?: number | undefined; cursor?: string | undefined },
+  ctx: z.RefinementCtx,
+) => {
+  if (q.page !== undefined && q.cursor !== undefined) {
+    ctx.addIssue({ code: 'custom', path: ['cursor'], message: 'use either page or cursor, not both' });
+  }
+};
+
+export const pageOf = <T extends z.ZodType>(item: T) =>
+  z.object({
+    data: z.array(item),
+    page_size: z.number().int(),
+    page: z.number().int().optional().describe('Present in page mode.'),
+    total: z.number().int().optional().describe('Present in page mode: items matching the filters.'),
+    next_cursor: z
+      .string()
+      .nullable()
+      .describe('Cursor of the next page; null on the last page (and in page mode).'),
+  });
+
+export type Paging<K> =
+  | { mode: 'cursor'; after: K | undefined; limit: number; pageSize: number }
+  | { mode: 'page'; page: number; offset: number; limit: number; pageSize: number };
+
+/** Turns the query into a plan; `key` validates the decoded cursor's content. */
+export function paging<K>(
+  q: { page_size: number; page?: number | undefined; cursor?: string | undefined },
+  key: z.ZodType<K>,
+): Paging<K> {
+  if (q.page !== undefined) {
+    return {
+      mode: 'page',
+      page: q.page,
+      offset: (q.page - 1) * q.page_size,
+      limit: q.page_size,
+      pageSize: q.page_size,
+    };
+  }
+  // One row more than the page tells whether there is a next page, without a second query.
+  return {
+    mode: 'cursor',
+    after: q.cursor === undefined ? undefined : decodeCursor(q.cursor, key),
+    limit: q.page_size + 1,
+    pageSize: q.page_size,
+  };
+}
+
+export function encodeCursor(key: unknown): string {
+  return Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
+}
+
+export function decodeCursor<K>(cursor: string, key: z.ZodType<K>): K {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    raw = undefined;
+  }
+  const parsed = key.safeParse(raw);
+  if (!parsed.success) {
+    throw new Problem('invalid_cursor', 'cursor is not a cursor this list returned', {
+      errors: [{ path: 'query.cursor', message: 'invalid cursor' }],
+    });
+  }
+  return parsed.data;
+}
+
+export interface PageResult<T> {
+  data: T[];
+  page_size: number;
+  page?: number;
+  total?: number;
+  next_cursor: string | null;
+}
+
+export function cursorPage<R, T>(
+  rows: R[],
+  plan: { pageSize: number },
+  toDto: (r: R) => T,
+  keyOf: (r: R) => unknown,
+): PageResult<T> {
+  const more = rows.length > plan.pageSize;
+  const page = more ? rows.slice(0, plan.pageSize) : rows;
+  const last = page[page.length - 1];
+  return {
+    data: page.map(toDto),
+    page_size: plan.pageSize,
+    next_cursor: more && last !== undefined ? encodeCursor(keyOf(last)) : null,
+  };
+}
+
+export function offsetPage<R, T>(
+  rows: R[],
+  plan: { page: number; pageSize: number },
+  total: number,
+  toDto: (r: R) => T,
+): PageResult<T> {
+  return { data: rows.map(toDto), page_size: plan.pageSize, page: plan.page, total, next_cursor: null };
+}
+
+export interface PageQueries<K, R> {
+  /** Rows after the keyset position `after`, in list order. */
+  keyset: (after: K | undefined, limit: number) => Executable<R[]>;
+  offset: (offset: number, limit: number) => Executable<R[]>;
+  count: () => Executable<{ n: number }[]>;
+}
+
+/** Runs a list in one flight with COMMIT: one query in cursor mode, the page and its count in page mode. */
+export async function listPage<K, R, T>(
+  tx: Tx,
+  plan: Paging<K>,
+  q: PageQueries<K, R>,
+  toDto: (r: R) => T,
+  keyOf: (r: R) => K,
+): Promise<PageResult<T>> {
+  if (plan.mode === 'cursor') {
+    const [rows] = await tx.commit(q.keyset(plan.after, plan.limit));
+    return cursorPage(rows, plan, toDto, keyOf);
+  }
+  const [rows, counted] = await tx.commit(q.offset(plan.offset, plan.limit), q.count());
+  return offsetPage(rows, plan, counted[0]?.n ?? 0, toDto);
+}

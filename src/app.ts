@@ -1,0 +1,110 @@
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Config } from './config.js';
+import type { Database } from './db/client.js';
+import { registerAuth } from './http/auth/plugin.js';
+import { createVerifier, type Verify } from './http/auth/verifier.js';
+import { registerErrorHandling, sendProblem, toProblem } from './http/errors.js';
+import { healthRoutes } from './http/health.js';
+import { registerIdempotency } from './http/idempotency/plugin.js';
+import { registerDocs, registerOpenApi } from './http/openapi.js';
+import { newTraceId, requestIdFor, traceIdFrom } from './http/tracing.js';
+import { type Clock, systemClock } from './lib/clock.js';
+import { auditRoutes } from './modules/audit/routes.js';
+import { compatSessionRoutes } from './modules/sessions/compat-routes.js';
+import { sessionRoutes } from './modules/sessions/routes.js';
+import { createTenantDirectory } from './modules/tenants/directory.js';
+import { tenantRoutes } from './modules/tenants/routes.js';
+
+export interface AppDeps {
+  config: Config;
+  database: Database;
+  clock?: Clock;
+  /** Pino options, or false for no logs (tests). Defaults from LOG_LEVEL. */
+  logger?: FastifyServerOptions['logger'];
+  /** A pino logger to use instead (the server's own). */
+  loggerInstance?: FastifyBaseLogger;
+  /** Token verification; built from the AUTH_* settings when absent. */
+  verify?: Verify | null;
+  /** Migrations this build ships (readiness requires them applied). */
+  expectedMigrations?: number;
+}
+
+export type App = FastifyInstance & { shutdown: { begin(): void; readonly active: boolean } };
+
+export function loggerOptions(config: Config): FastifyServerOptions['logger'] {
+  return {
+    level: config.LOG_LEVEL,
+    redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'token'], censor: '[redacted]' },
+  };
+}
+
+/** The Fastify application: used by server.ts and by the tests, on a database they provide. */
+export async function buildApp(deps: AppDeps): Promise<App> {
+  const { config, database } = deps;
+  const clock = deps.clock ?? systemClock;
+  const verify =
+    deps.verify !== undefined
+      ? deps.verify
+      : config.AUTH_MODE === 'none'
+        ? null
+        : await createVerifier({
+            secret: config.AUTH_JWT_SECRET,
+            publicKeyPem: config.AUTH_JWT_PUBLIC_KEY,
+            jwksUrl: config.AUTH_JWKS_URL,
+            algorithms: config.AUTH_JWT_ALGORITHMS,
+            issuer: config.AUTH_ISSUER,
+            audience: config.AUTH_AUDIENCE,
+            tenantClaim: config.AUTH_TENANT_CLAIM,
+            cacheSize: config.AUTH_CACHE_SIZE,
+          });
+
+  const app = Fastify({
+    ...(deps.loggerInstance
+      ? { loggerInstance: deps.loggerInstance }
+      : { logger: deps.logger ?? loggerOptions(config) }),
+    genReqId: requestIdFor,
+    bodyLimit: config.BODY_LIMIT_BYTES,
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+    frameworkErrors: (error, req, reply) => sendProblem(reply, toProblem(error, req)),
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandling(app);
+
+  let shuttingDown = false;
+  const shutdown = {
+    begin: () => {
+      shuttingDown = true;
+    },
+    get active() {
+      return shuttingDown;
+    },
+  };
+  app.decorate('shutdown', shutdown);
+
+  app.decorateRequest('traceId', '');
+  app.addHook('onRequest', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+    req.traceId = traceIdFrom(req.headers.traceparent) ?? newTraceId();
+  });
+
+  await registerOpenApi(app);
+  const tenants = createTenantDirectory(database, config.TENANT_CACHE_TTL_SECONDS);
+  registerAuth(app, { config, db: database, clock, tenants, verify });
+  registerIdempotency(app);
+
+  await app.register(healthRoutes, {
+    database,
+    expectedMigrations: deps.expectedMigrations ?? 0,
+    isShuttingDown: () => shuttingDown,
+  });
+  await app.register(tenantRoutes, { directory: tenants });
+  await app.register(sessionRoutes);
+  await app.register(compatSessionRoutes);
+  await app.register(auditRoutes);
+  await registerDocs(app);
+  return app as unknown as App;
+}

@@ -1,0 +1,102 @@
+import { and, asc, eq, gt, gte, lt, type SQL, sql } from 'drizzle-orm';
+import { auditEvents, auditHeads } from '../../db/schema.js';
+import type { Tx } from '../../db/tenant-tx.js';
+import { GENESIS_HASH } from './hash.js';
+
+export interface NewAuditEvent {
+  tenantId: string;
+  id: string;
+  occurredAt: Date;
+  actorType: string;
+  actorId: string;
+  action: string;
+  resourceType: string;
+  resourceId: string;
+  traceId: string;
+  requestId: string | null;
+  data: Record<string, unknown>;
+  /** The event's canonical JSON around its seq (see hash.ts). */
+  prefix: string;
+  suffix: string;
+}
+
+/** A new tenant's chain starts at seq 0 with the genesis hash. */
+export const insertHead = (tx: Tx, tenantId: string) =>
+  tx.insert(auditHeads).values({ tenantId, seq: 0, hash: GENESIS_HASH }).onConflictDoNothing();
+
+/**
+ * Appends one event to its tenant's chain in one statement: the head row is advanced (its row
+ * lock serializes the tenant's writers until commit, which is why this is the last statement
+ * before COMMIT) and the event takes the head's new seq and hash. Scalar subqueries make a
+ * missing head fail the NOT NULL constraints instead of silently inserting nothing.
+ */
+export const append = (tx: Tx, e: NewAuditEvent) =>
+  tx.execute(sql`
+    with head as (
+      update ${auditHeads}
+         set seq = seq + 1,
+             prev_hash = hash,
+             hash = encode(sha256(convert_to(hash || ${e.prefix}::text || (seq + 1)::text || ${e.suffix}::text, 'UTF8')), 'hex')
+       where tenant_id = ${e.tenantId}
+      returning seq, prev_hash, hash
+    )
+    insert into ${auditEvents}
+      (tenant_id, seq, id, occurred_at, actor_type, actor_id, action, resource_type, resource_id,
+       trace_id, request_id, data, prev_hash, hash)
+    values (${e.tenantId}, (select seq from head), ${e.id}, ${e.occurredAt.toISOString()}::timestamptz,
+       ${e.actorType}, ${e.actorId}, ${e.action}, ${e.resourceType}, ${e.resourceId}, ${e.traceId},
+       ${e.requestId}, ${JSON.stringify(e.data)}::jsonb,
+       (select prev_hash from head), (select hash from head))`);
+
+export interface AuditFilters {
+  resourceType?: string | undefined;
+  resourceId?: string | undefined;
+  action?: string | undefined;
+  actorId?: string | undefined;
+  traceId?: string | undefined;
+  afterSeq?: number | undefined;
+  occurredAfter?: Date | undefined;
+  occurredBefore?: Date | undefined;
+}
+
+export function where(tenantId: string, f: AuditFilters, extra: (SQL | undefined)[] = []) {
+  return and(
+    eq(auditEvents.tenantId, tenantId),
+    f.resourceType === undefined ? undefined : eq(auditEvents.resourceType, f.resourceType),
+    f.resourceId === undefined ? undefined : eq(auditEvents.resourceId, f.resourceId),
+    f.action === undefined ? undefined : eq(auditEvents.action, f.action),
+    f.actorId === undefined ? undefined : eq(auditEvents.actorId, f.actorId),
+    f.traceId === undefined ? undefined : eq(auditEvents.traceId, f.traceId),
+    f.afterSeq === undefined ? undefined : gt(auditEvents.seq, f.afterSeq),
+    f.occurredAfter === undefined ? undefined : gte(auditEvents.occurredAt, f.occurredAfter),
+    f.occurredBefore === undefined ? undefined : lt(auditEvents.occurredAt, f.occurredBefore),
+    ...extra,
+  );
+}
+
+/** Keyset page in chain order: events after `afterCursor`, oldest first. */
+export const listAfter = (
+  tx: Tx,
+  tenantId: string,
+  f: AuditFilters,
+  afterCursor: number | undefined,
+  limit: number,
+) =>
+  tx
+    .select()
+    .from(auditEvents)
+    .where(where(tenantId, f, [afterCursor === undefined ? undefined : gt(auditEvents.seq, afterCursor)]))
+    .orderBy(asc(auditEvents.seq))
+    .limit(limit);
+
+export const listPage = (tx: Tx, tenantId: string, f: AuditFilters, offset: number, limit: number) =>
+  tx
+    .select()
+    .from(auditEvents)
+    .where(where(tenantId, f))
+    .orderBy(asc(auditEvents.seq))
+    .offset(offset)
+    .limit(limit);
+
+export const count = (tx: Tx, tenantId: string, f: AuditFilters) =>
+  tx.select({ n: sql<number>`count(*)::int` }).from(auditEvents).where(where(tenantId, f));

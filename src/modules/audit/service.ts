@@ -1,0 +1,97 @@
+import { z } from 'zod';
+import type { AuditEventRow } from '../../db/schema.js';
+import { type Executable, type Tx, withTenantTx } from '../../db/tenant-tx.js';
+import type { RequestContext } from '../../http/context.js';
+import { listPage, paging } from '../../http/pagination.js';
+import { newId } from '../../lib/ids.js';
+import { canonicalAroundSeq } from './hash.js';
+import * as repo from './repository.js';
+
+export type AuditCtx = Pick<RequestContext, 'actor' | 'requestId' | 'traceId' | 'clock'>;
+
+export interface Resource {
+  type: string;
+  id: string;
+}
+
+/**
+ * The audit event of a change, to be sent as the last statement before COMMIT in the change's
+ * own transaction (`tx.commit(change, audit.record(...))`): a change that rolls back leaves no
+ * event, and no committed change lacks one.
+ */
+export function record(
+  tx: Tx,
+  ctx: AuditCtx,
+  action: string,
+  resource: Resource,
+  data: Record<string, unknown> = {},
+): Executable {
+  // Normalized through JSON once, so the hashed text is exactly what jsonb gives back later.
+  const normalized = JSON.parse(JSON.stringify(data)) as Record<string, unknown>;
+  const event = {
+    tenant_id: tx.tenantId,
+    id: newId(),
+    occurred_at: ctx.clock.now().toISOString(),
+    actor: { type: ctx.actor.type, id: ctx.actor.id },
+    action,
+    resource_type: resource.type,
+    resource_id: resource.id,
+    trace_id: ctx.traceId,
+    request_id: ctx.requestId || null,
+    data: normalized,
+  };
+  const { prefix, suffix } = canonicalAroundSeq(event);
+  return repo.append(tx, {
+    tenantId: event.tenant_id,
+    id: event.id,
+    occurredAt: new Date(event.occurred_at),
+    actorType: event.actor.type,
+    actorId: event.actor.id,
+    action,
+    resourceType: resource.type,
+    resourceId: resource.id,
+    traceId: event.trace_id,
+    requestId: event.request_id,
+    data: normalized,
+    prefix,
+    suffix,
+  });
+}
+
+export interface ListAuditQuery extends repo.AuditFilters {
+  page_size: number;
+  page?: number | undefined;
+  cursor?: string | undefined;
+}
+
+export function listEvents(ctx: Pick<RequestContext, 'db' | 'tenantId'>, q: ListAuditQuery) {
+  const plan = paging(q, z.number().int().nonnegative());
+  return withTenantTx(ctx, (tx) =>
+    listPage(
+      tx,
+      plan,
+      {
+        keyset: (after, limit) => repo.listAfter(tx, ctx.tenantId, q, after, limit),
+        offset: (offset, limit) => repo.listPage(tx, ctx.tenantId, q, offset, limit),
+        count: () => repo.count(tx, ctx.tenantId, q),
+      },
+      toAuditEventDto,
+      (row) => row.seq,
+    ),
+  );
+}
+
+export const toAuditEventDto = (e: AuditEventRow) => ({
+  seq: e.seq,
+  id: e.id,
+  occurred_at: e.occurredAt.toISOString(),
+  actor: { type: e.actorType, id: e.actorId },
+  action: e.action,
+  resource_type: e.resourceType,
+  resource_id: e.resourceId,
+  trace_id: e.traceId,
+  request_id: e.requestId,
+  data: e.data,
+  prev_hash: e.prevHash,
+  hash: e.hash,
+});

@@ -1,0 +1,31 @@
+import { LRUCache } from 'lru-cache';
+import type { Database } from '../../db/client.js';
+import type { TenantRow } from '../../db/schema.js';
+import { prepareLookup } from './repository.js';
+
+/**
+ * Tenant lookups for the auth path, cached briefly in a bounded cache so that a request does not
+ * pay a database round trip to learn its tenant. Concurrent misses for one tenant share one query.
+ * A change made through this process is seen at once; other processes see it within the TTL.
+ */
+export interface TenantDirectory {
+  get(id: string): Promise<TenantRow | undefined>;
+  invalidate(id: string): void;
+}
+
+export function createTenantDirectory(db: Database, ttlSeconds: number, max = 10_000): TenantDirectory {
+  const lookup = prepareLookup(db.db);
+  const load = async (id: string) => ({ row: (await lookup.execute({ id }))[0] });
+  if (ttlSeconds === 0) return { get: async (id) => (await load(id)).row, invalidate: () => {} };
+  const cache = new LRUCache<string, { row: TenantRow | undefined }>({
+    max,
+    ttl: ttlSeconds * 1000,
+    fetchMethod: load,
+  });
+  return {
+    get: async (id) => (await cache.fetch(id))?.row,
+    invalidate: (id) => {
+      cache.delete(id);
+    },
+  };
+}

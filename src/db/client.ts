@@ -29,8 +29,8 @@ export function createDatabase(options: DatabaseOptions): Database {
     max: options.poolMax ?? 10,
     connect_timeout: options.connectTimeoutSeconds ?? 5,
     idle_timeout: 60,
-    // Types are fixed by our schema; skipping the catalog lookup saves a round trip per connection.
-    fetch_types: false,
+    // fetch_types stays on: with it off, postgres.js 3.4 never hands a freshly opened connection to
+    // a waiting sql.reserve() (the reserve hangs), and reserve() is how every transaction starts.
     onnotice: () => {},
     connection: { application_name: 'switchboard' },
     ...(options.socket ? ({ socket: options.socket } as object) : {}),

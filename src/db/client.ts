@@ -1,5 +1,6 @@
 import { drizzle, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
+import { connectSocket, type SocketOptions } from './socket.js';
 
 /** The application's handle on PostgreSQL: one postgres.js pool and the drizzle instance over it. */
 export interface Database {
@@ -20,12 +21,15 @@ export interface DatabaseOptions {
   poolMax?: number;
   connectTimeoutSeconds?: number;
   appRole?: string | null;
-  /** Custom socket factory (postgres.js `socket` option), used by tests to count round trips. */
-  socket?: () => unknown;
+  /** The socket factory (postgres.js `socket` option); tests wrap it to count round trips. */
+  socket?: (options: SocketOptions) => Promise<unknown>;
 }
 
 export function createDatabase(options: DatabaseOptions): Database {
+  // Keeps each flight of pipelined statements in one write (see socket.ts); `socket` is untyped.
+  const socket = { socket: options.socket ?? connectSocket } as object;
   const sql = postgres(options.url, {
+    ...socket,
     max: options.poolMax ?? 10,
     connect_timeout: options.connectTimeoutSeconds ?? 5,
     idle_timeout: 60,
@@ -33,7 +37,6 @@ export function createDatabase(options: DatabaseOptions): Database {
     // a waiting sql.reserve() (the reserve hangs), and reserve() is how every transaction starts.
     onnotice: () => {},
     connection: { application_name: 'switchboard' },
-    ...(options.socket ? ({ socket: options.socket } as object) : {}),
   });
   return {
     sql,

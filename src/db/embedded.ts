@@ -13,6 +13,8 @@ export interface EmbeddedDatabase {
   /** Gives the application role a login and returns its URL (after migrations created the role). */
   appUrl(): Promise<string>;
   stop(): Promise<void>;
+  /** Starts the stopped cluster again, on the same port. */
+  start(): Promise<void>;
 }
 
 export interface EmbeddedOptions {
@@ -108,11 +110,14 @@ export async function startEmbedded(o: EmbeddedOptions): Promise<EmbeddedDatabas
     onError: (error: unknown) => log(`postgres: ${String(error).trim()}`),
   });
   if (!existsSync(join(clusterDir, 'PG_VERSION'))) await pg.initialise();
-  await pg.start();
   // Whatever way this process ends, its postgres gets a fast shutdown request.
-  const child = (pg as unknown as { process?: { kill(signal: string): boolean } }).process;
-  const onExit = () => child?.kill('SIGINT');
-  process.once('exit', onExit);
+  const onExit = () =>
+    (pg as unknown as { process?: { kill(signal: string): boolean } }).process?.kill('SIGINT');
+  const start = async () => {
+    await pg.start();
+    process.on('exit', onExit);
+  };
+  await start();
 
   const base = `postgres://postgres:${encodeURIComponent(creds.superuserPassword)}@127.0.0.1:${port}`;
   const admin = postgres(`${base}/postgres`, { max: 1, onnotice: () => {} });
@@ -141,5 +146,6 @@ export async function startEmbedded(o: EmbeddedOptions): Promise<EmbeddedDatabas
       process.removeListener('exit', onExit);
       await pg.stop();
     },
+    start,
   };
 }

@@ -6,6 +6,7 @@ import { type App, buildApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { APP_ROLE, createDatabase, type Database } from '../../src/db/client.js';
 import { expectedMigrations } from '../../src/db/migrate.js';
+import type { SocketOptions } from '../../src/db/socket.js';
 import { mintToken } from '../../src/http/auth/mint.js';
 import type { Scope } from '../../src/http/auth/scopes.js';
 import type { Clock } from '../../src/lib/clock.js';
@@ -56,7 +57,8 @@ export interface TestAppOptions {
   clock?: Clock;
   /** Use this database instead of a fresh copy of the template. */
   dbName?: string;
-  socket?: () => unknown;
+  socket?: (options: SocketOptions) => Promise<unknown>;
+  poolMax?: number;
 }
 
 /** A fresh copy of the migrated template database, for one test file. */
@@ -83,7 +85,7 @@ export async function createTestDatabase(): Promise<{ name: string; drop(): Prom
 
 export function openDatabase(
   dbName: string,
-  options: { socket?: () => unknown; poolMax?: number } = {},
+  options: { socket?: (o: SocketOptions) => Promise<unknown>; poolMax?: number } = {},
 ): Database {
   return createDatabase({
     url: withDatabase(inject('appUrl'), dbName),
@@ -104,7 +106,10 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     SCHEDULER_ENABLED: 'false',
     ...options.env,
   });
-  const db = openDatabase(dbName, options.socket ? { socket: options.socket } : {});
+  const db = openDatabase(dbName, {
+    ...(options.socket ? { socket: options.socket } : {}),
+    ...(options.poolMax ? { poolMax: options.poolMax } : {}),
+  });
   const app = await buildApp({
     config,
     database: db,

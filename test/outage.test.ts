@@ -1,0 +1,87 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type App, buildApp } from '../src/app.js';
+import { loadConfig } from '../src/config.js';
+import { createDatabase, type Database } from '../src/db/client.js';
+import { type EmbeddedDatabase, startEmbedded } from '../src/db/embedded.js';
+import { expectedMigrations, migrate } from '../src/db/migrate.js';
+import { mintToken } from '../src/http/auth/mint.js';
+import { ensureTenant } from '../src/modules/tenants/service.js';
+import { TEST_SECRET } from './helpers/app.js';
+
+// A PostgreSQL of its own, since this file stops and restarts it under a running app.
+let dir: string;
+let pg: EmbeddedDatabase;
+let db: Database;
+let app: App;
+let token: string;
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'switchboard-outage-'));
+  pg = await startEmbedded({ dataDir: dir });
+  await migrate(pg.ownerUrl);
+  db = createDatabase({ url: await pg.appUrl(), appRole: null, connectTimeoutSeconds: 2 });
+  const config = loadConfig({ AUTH_JWT_SECRET: TEST_SECRET, TENANT_CACHE_TTL_SECONDS: '0' });
+  app = await buildApp({ config, database: db, logger: false, expectedMigrations: expectedMigrations() });
+  await ensureTenant(
+    {
+      db,
+      clock: { now: () => new Date() },
+      actor: { type: 'system', id: 'test' },
+      requestId: '',
+      traceId: '1'.repeat(32),
+    },
+    'outage',
+    'Outage',
+  );
+  token = await mintToken({
+    secret: TEST_SECRET,
+    subject: 'ops',
+    tenant: 'outage',
+    scopes: ['sessions:read', 'sessions:write'],
+    expiresInSeconds: 600,
+  });
+});
+
+afterAll(async () => {
+  await app?.close();
+  await db?.close();
+  await pg?.stop();
+  await rm(dir, { recursive: true, force: true });
+});
+
+const get = () =>
+  app.inject({ method: 'GET', url: '/v1/sessions', headers: { authorization: `Bearer ${token}` } });
+const create = () =>
+  app.inject({
+    method: 'POST',
+    url: '/v1/sessions',
+    headers: { authorization: `Bearer ${token}` },
+    payload: { agent_role: 'p' },
+  });
+
+describe('database outage', () => {
+  it('answers 503 with Retry-After while the database is down, and recovers without a restart', async () => {
+    expect((await create()).statusCode).toBe(201);
+
+    await pg.stop();
+    for (const res of [await get(), await create(), await get()]) {
+      expect(res.statusCode).toBe(503);
+      expect(res.headers['retry-after']).toBe('2');
+      expect(res.json()).toMatchObject({ code: 'database_unavailable', status: 503 });
+      expect(res.body).not.toMatch(/ECONNREFUSED|127\.0\.0\.1|password/);
+    }
+    const ready = await app.inject({ method: 'GET', url: '/readyz' });
+    expect(ready.statusCode).toBe(503);
+    expect(ready.json().checks.database).toBe('unreachable');
+    expect((await app.inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(200);
+
+    await pg.start();
+    expect((await get()).statusCode).toBe(200);
+    expect((await create()).statusCode).toBe(201);
+    expect((await app.inject({ method: 'GET', url: '/readyz' })).statusCode).toBe(200);
+    expect((await get()).json().data).toHaveLength(2);
+  });
+});

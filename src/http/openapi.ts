@@ -3,6 +3,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance, RouteOptions } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { polishDocument } from './openapi-polish.js';
 import { problemResponse } from './schemas.js';
 
 export const API_VERSION = '1.0.0';
@@ -100,7 +101,7 @@ export async function registerOpenApi(app: FastifyInstance) {
       },
     },
     transform: jsonSchemaTransform,
-    transformObject: jsonSchemaTransformObject,
+    transformObject: (document) => polishDocument(jsonSchemaTransformObject(document)),
   });
 }
 

@@ -168,7 +168,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
           clock: options.clock ?? { now: () => new Date() },
           actor: { type: 'system', id: 'test' },
           requestId: '',
-          traceId: '0'.repeat(31) + '1',
+          traceId: `${'0'.repeat(31)}1`,
         },
         id,
         `Tenant ${id}`,

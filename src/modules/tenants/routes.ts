@@ -27,6 +27,8 @@ export const tenantRoutes: FastifyPluginAsyncZod<{ directory: TenantDirectory }>
         tags: ['tenants'],
         operationId: 'createTenant',
         summary: 'Create a tenant',
+        description:
+          'Creates the tenant and starts its audit chain. Idempotent by `id` (no Idempotency-Key): a retry gets 409 `already_exists`, and GET shows the tenant.',
         body: CreateTenantBody,
         response: { 201: TenantDto, ...problemResponses(409) },
       },

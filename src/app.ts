@@ -8,6 +8,8 @@ import { registerErrorHandling, sendProblem, toProblem } from './http/errors.js'
 import { healthRoutes } from './http/health.js';
 import { registerIdempotency } from './http/idempotency/plugin.js';
 import { registerDocs, registerOpenApi } from './http/openapi.js';
+import { registerRateLimit } from './http/rate-limit.js';
+import { clientErrorHandler, registerCors, registerSecurityHeaders } from './http/security.js';
 import { newTraceId, requestIdFor, traceIdFrom } from './http/tracing.js';
 import { type Clock, systemClock } from './lib/clock.js';
 import { auditRoutes } from './modules/audit/routes.js';
@@ -69,6 +71,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     return503OnClosing: true,
     forceCloseConnections: 'idle',
     frameworkErrors: (error, req, reply) => sendProblem(reply, toProblem(error, req)),
+    clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -94,8 +97,11 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   });
 
   await registerOpenApi(app);
+  await registerCors(app, config.CORS_ORIGINS);
+  registerSecurityHeaders(app);
   const tenants = createTenantDirectory(database, config.TENANT_CACHE_TTL_SECONDS);
   registerAuth(app, { config, db: database, clock, tenants, verify });
+  registerRateLimit(app, config.RATE_LIMIT_PER_MINUTE);
   registerIdempotency(app);
 
   await app.register(healthRoutes, {

@@ -72,6 +72,7 @@ const EnvSchema = z
     RATE_LIMIT_PER_MINUTE: int(0, 0),
     CORS_ORIGINS: list,
     BODY_LIMIT_BYTES: int(1_048_576, 1024, 100 * 1_048_576),
+    SHUTDOWN_GRACE_SECONDS: int(10, 1, 600),
   })
   .superRefine((env, ctx) => {
     const production = env.NODE_ENV === 'production';

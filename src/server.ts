@@ -169,7 +169,7 @@ async function main() {
     const force = setTimeout(() => {
       log.error('shutdown grace period exceeded; exiting');
       process.exit(1);
-    }, 15_000);
+    }, config.SHUTDOWN_GRACE_SECONDS * 1000);
     force.unref();
     app.shutdown.begin();
     try {

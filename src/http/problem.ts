@@ -21,6 +21,7 @@ export const ERROR_CODES = {
   idempotency_response_lost: [409, 'Idempotent response unavailable'],
   version_mismatch: [412, 'Precondition failed'],
   payload_too_large: [413, 'Payload too large'],
+  headers_too_large: [431, 'Request header fields too large'],
   unsupported_media_type: [415, 'Unsupported media type'],
   idempotency_key_reused: [422, 'Idempotency key reused'],
   invalid_reference: [422, 'Invalid reference'],

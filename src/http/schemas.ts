@@ -43,7 +43,8 @@ const STATUS_DESCRIPTIONS: Record<number, string> = {
   413: 'Body too large.',
   415: 'Unsupported Content-Type (send application/json).',
   422: 'Idempotency-Key reused with a different request, or a reference to a missing resource.',
-  429: 'Rate limited; retry after Retry-After seconds.',
+  429: 'Rate limited (RATE_LIMIT_PER_MINUTE per tenant); retry after Retry-After seconds.',
+  431: 'Request headers too large.',
   500: 'Unexpected server error; nothing internal is disclosed.',
   503: 'Database unavailable; retry after Retry-After seconds.',
 };

@@ -7,6 +7,8 @@ import { createVerifier, type Verify } from './http/auth/verifier.js';
 import { registerErrorHandling, sendProblem, toProblem } from './http/errors.js';
 import { healthRoutes } from './http/health.js';
 import { registerIdempotency } from './http/idempotency/plugin.js';
+import { registerJsonLimits } from './http/json-limits.js';
+import { logController, loggerOptions } from './http/logging.js';
 import { registerDocs, registerOpenApi } from './http/openapi.js';
 import { registerRateLimit } from './http/rate-limit.js';
 import { clientErrorHandler, registerCors, registerSecurityHeaders } from './http/security.js';
@@ -34,13 +36,6 @@ export interface AppDeps {
 
 export type App = FastifyInstance & { shutdown: { begin(): void; readonly active: boolean } };
 
-export function loggerOptions(config: Config): FastifyServerOptions['logger'] {
-  return {
-    level: config.LOG_LEVEL,
-    redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'token'], censor: '[redacted]' },
-  };
-}
-
 /** The Fastify application: used by server.ts and by the tests, on a database they provide. */
 export async function buildApp(deps: AppDeps): Promise<App> {
   const { config, database } = deps;
@@ -66,6 +61,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       ? { loggerInstance: deps.loggerInstance }
       : { logger: deps.logger ?? loggerOptions(config) }),
     genReqId: requestIdFor,
+    logController: logController(),
     bodyLimit: config.BODY_LIMIT_BYTES,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
     return503OnClosing: true,
@@ -102,6 +98,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const tenants = createTenantDirectory(database, config.TENANT_CACHE_TTL_SECONDS);
   registerAuth(app, { config, db: database, clock, tenants, verify });
   registerRateLimit(app, config.RATE_LIMIT_PER_MINUTE);
+  registerJsonLimits(app, { maxDepth: config.JSON_MAX_DEPTH, maxFieldBytes: config.JSON_MAX_FIELD_BYTES });
   registerIdempotency(app);
 
   await app.register(healthRoutes, {

@@ -8,6 +8,11 @@ const bool = (fallback: boolean) =>
     .default(fallback ? 'true' : 'false')
     .transform((v) => ['true', '1', 'yes', 'on'].includes(v));
 
+const optionalBool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'], { error: 'must be true or false' })
+  .optional()
+  .transform((v) => (v === undefined ? undefined : ['true', '1', 'yes', 'on'].includes(v)));
+
 const int = (fallback: number, min: number, max = Number.MAX_SAFE_INTEGER) =>
   z.coerce
     .number({ error: 'must be a number' })
@@ -37,7 +42,7 @@ const EnvSchema = z
     PORT: int(3000, 0, 65535),
     HOST: z.string().min(1).default('127.0.0.1'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-    LOG_PRETTY: bool(false).optional(),
+    LOG_PRETTY: optionalBool,
     DATABASE_URL: optionalString.pipe(z.url({ error: 'must be a postgres:// URL' }).optional()),
     DATA_DIR: z.string().min(1).default('.data'),
     MIGRATE_ON_START: bool(true),
@@ -73,6 +78,8 @@ const EnvSchema = z
     CORS_ORIGINS: list,
     BODY_LIMIT_BYTES: int(1_048_576, 1024, 100 * 1_048_576),
     SHUTDOWN_GRACE_SECONDS: int(10, 1, 600),
+    JSON_MAX_DEPTH: int(16, 2, 1000),
+    JSON_MAX_FIELD_BYTES: int(65_536, 256, 100 * 1_048_576),
   })
   .superRefine((env, ctx) => {
     const production = env.NODE_ENV === 'production';

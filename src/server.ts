@@ -1,5 +1,5 @@
 import pino from 'pino';
-import { type App, buildApp, loggerOptions } from './app.js';
+import { type App, buildApp } from './app.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
 import { APP_ROLE, checkAppRole, createDatabase, type Database } from './db/client.js';
 import { type EmbeddedDatabase, startEmbedded } from './db/embedded.js';
@@ -7,6 +7,7 @@ import { isTransient } from './db/errors.js';
 import { expectedMigrations, migrate } from './db/migrate.js';
 import { loadOrCreateDevSecret } from './http/auth/dev-secret.js';
 import { mintToken } from './http/auth/mint.js';
+import { loggerOptions } from './http/logging.js';
 import { newTraceId } from './http/tracing.js';
 import { systemClock } from './lib/clock.js';
 import { ensureTenant } from './modules/tenants/service.js';

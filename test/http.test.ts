@@ -168,3 +168,37 @@ describe('HTTP conventions', () => {
     );
   });
 });
+
+describe('JSON limits', () => {
+  it('refuses deep nesting and large free-form fields before any database work, naming the field', async () => {
+    let deep: Record<string, unknown> = { leaf: true };
+    for (let i = 0; i < 20; i++) deep = { d: deep };
+    const res = await api.post('/v1/sessions', { agent_role: 'p', metadata: deep });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors[0].path).toMatch(/^body\.metadata(\.d)+$/);
+    expect(res.json().errors[0].message).toMatch(/deeper than 16/);
+
+    const limited = await createTestApp({ dbName: t.dbName, env: { JSON_MAX_FIELD_BYTES: '300' } });
+    try {
+      const c = await limited.client(api.tenant, 'sessions:write');
+      const big = await c.post('/v1/sessions', { agent_role: 'p', metadata: { blob: 'x'.repeat(400) } });
+      expect(big.statusCode).toBe(400);
+      expect(big.json().errors).toEqual([
+        { path: 'body.metadata', message: expect.stringMatching(/limit is 300/) },
+      ]);
+    } finally {
+      await limited.close();
+    }
+  });
+
+  it('refuses unpaired surrogates and NUL anywhere, naming the field', async () => {
+    const res = await api.post('/v1/sessions', {
+      agent_role: 'p',
+      metadata: { ok: 'fine', bad: ['x', 'broken \ud800'] },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors).toEqual([
+      { path: 'body.metadata.bad[1]', message: expect.stringMatching(/unpaired surrogate/) },
+    ]);
+  });
+});

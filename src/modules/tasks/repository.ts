@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNotNull, lt, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, lt, lte, type SQL, sql } from 'drizzle-orm';
 import { rowOf } from '../../db/rows.js';
 import {
   type NewTaskRow,
@@ -90,28 +90,30 @@ export interface ClaimResult {
  * statement can still use the partial index. Always returns one row: the session's status and the
  * claimed task's columns (null when nothing was claimable).
  */
+export const claimStatement = (c: ClaimRequest): SQL => sql`
+  with s as materialized (
+    select status from sessions where tenant_id = ${c.tenantId} and id = ${c.sessionId} for share
+  ), next as materialized (
+    select tenant_id, id from tasks
+     where tenant_id = ${c.tenantId} and to_agent_role = ${c.role} and status = 'pending'
+       and run_after <= ${at(c.now)} and exists (select 1 from s where s.status = 'active')
+     order by priority desc, created_at, id
+     limit 1
+     for update skip locked
+  ), claimed as (
+    update tasks t
+       set status = 'running', claimed_by_session_id = ${c.sessionId},
+           lease_expires_at = ${at(c.leaseExpiresAt)}, attempts = t.attempts + 1,
+           version = t.version + 1, updated_at = ${at(c.now)}
+      from next
+     where t.tenant_id = next.tenant_id and t.id = next.id
+    returning t.*
+  )
+  select (select status from s) as session_status, claimed.*
+    from (select 1) as one left join claimed on true`;
+
 export function claimNext(tx: Tx, c: ClaimRequest): Executable<ClaimResult> {
-  const query = tx.execute(sql`
-    with s as materialized (
-      select status from sessions where tenant_id = ${c.tenantId} and id = ${c.sessionId} for share
-    ), next as materialized (
-      select tenant_id, id from tasks
-       where tenant_id = ${c.tenantId} and to_agent_role = ${c.role} and status = 'pending'
-         and run_after <= ${at(c.now)} and exists (select 1 from s where s.status = 'active')
-       order by priority desc, created_at, id
-       limit 1
-       for update skip locked
-    ), claimed as (
-      update tasks t
-         set status = 'running', claimed_by_session_id = ${c.sessionId},
-             lease_expires_at = ${at(c.leaseExpiresAt)}, attempts = t.attempts + 1,
-             version = t.version + 1, updated_at = ${at(c.now)}
-        from next
-       where t.tenant_id = next.tenant_id and t.id = next.id
-      returning t.*
-    )
-    select (select status from s) as session_status, claimed.*
-      from (select 1) as one left join claimed on true`);
+  const query = tx.execute(claimStatement(c));
   return {
     execute: () =>
       query.execute().then((rows) => {

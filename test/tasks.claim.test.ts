@@ -4,7 +4,7 @@ import { buildApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import { claimStatement } from '../src/modules/tasks/repository.js';
 import { type Client, createTestApp, openDatabase, TEST_SECRET, type TestApp } from './helpers/app.js';
-import { flightCounter } from './helpers/round-trips.js';
+import { countFlights } from './helpers/round-trips.js';
 import { activeSession, auditEvents, newTask, taskRow } from './helpers/tasks.js';
 
 let t: TestApp;
@@ -146,22 +146,23 @@ describe('claiming', () => {
 });
 
 describe('round trips', () => {
-  it('claim costs two flights, complete two, heartbeat one, create and get one', async () => {
-    const counter = flightCounter();
-    // One connection, so that every statement is prepared on it during the warm-up round.
-    const db = openDatabase(t.dbName, { socket: counter.socket, poolMax: 1 });
+  it('a read costs one flight, a write at most two (claim, complete, keyed create, approve)', async () => {
+    const db = openDatabase(t.dbName);
+    const counter = countFlights(db);
     const config = loadConfig({ NODE_ENV: 'test', AUTH_JWT_SECRET: TEST_SECRET, LOG_LEVEL: 'silent' });
     const app = await buildApp({ config, database: db, logger: false });
     try {
       const tenant = await t.newTenant();
       const token = await t.token(tenant, ['tasks:read', 'tasks:write', 'sessions:write']);
-      const call = (method: 'GET' | 'POST', url: string, payload?: object) =>
+      const reviewer = await t.token(tenant, ['approvals:decide'], { sub: 'reviewer' });
+      const call = (method: 'GET' | 'POST', url: string, payload?: object, bearer = token) =>
         app.inject({
           method,
           url,
-          headers: { authorization: `Bearer ${token}` },
+          headers: { authorization: `Bearer ${bearer}` },
           ...(payload ? { payload } : {}),
         });
+      let n = 0;
       const session = (await call('POST', '/v1/sessions', { agent_role: 'worker' })).json().id;
       await call('POST', `/v1/sessions/${session}/activate`);
       const round = async () => {
@@ -183,10 +184,33 @@ describe('round trips', () => {
         const empty = await counter.count(() =>
           call('POST', '/v1/tasks/claim', { agent_role: 'worker', session_id: session }),
         );
-        return { created, claimed, heartbeat, complete, get, empty };
+        const keyed = await counter.count(() =>
+          call('POST', '/v1/tasks', { type: 'w', to_agent_role: 'other', idempotency_key: `k${n++}` }),
+        );
+        let gated = '';
+        const createdGated = await counter.count(async () => {
+          gated = (
+            await call('POST', '/v1/tasks', { type: 'w', to_agent_role: 'x', requires_approval: true })
+          ).json().id;
+        });
+        const [row] = await t.owner`select id from approvals where task_id = ${gated}`;
+        const approve = await counter.count(() =>
+          call('POST', `/v1/approvals/${row!['id']}/approve`, {}, reviewer),
+        );
+        return { created, claimed, heartbeat, complete, get, empty, keyed, createdGated, approve };
       };
-      await round(); // prepares every statement (postgres.js describes a new statement first)
-      expect(await round()).toEqual({ created: 1, claimed: 2, heartbeat: 1, complete: 2, get: 1, empty: 2 });
+      await round(); // the tenant lookup and the token check are cached after the first request
+      expect(await round()).toEqual({
+        created: 1,
+        claimed: 2,
+        heartbeat: 1,
+        complete: 2,
+        get: 1,
+        empty: 2,
+        keyed: 2,
+        createdGated: 1,
+        approve: 2,
+      });
     } finally {
       await app.close();
       await db.close();

@@ -1,27 +1,36 @@
-import { connect } from 'node:net';
+import type { Database } from '../../src/db/client.js';
 
 /**
- * A postgres.js socket factory that counts flights: a flight starts with the first write after
- * the server last spoke, so statements pipelined together count once, as the database sees them.
+ * Counts flights on the connections transactions reserve: a query issued after an earlier query
+ * of the same connection has answered starts a new flight (the client waited); queries issued
+ * before any answer came back travel together. Counted on the client's side, so it does not
+ * depend on how the driver splits its writes or when the server's bytes arrive.
  */
-export function flightCounter() {
+export function countFlights(db: Database) {
   let flights = 0;
-  const socket = (o: { host: string[]; port: number[] }) => {
-    const s = connect(o.port[0]!, o.host[0]!);
-    let serverSpoke = true;
-    const write = s.write.bind(s) as (...args: unknown[]) => boolean;
-    (s as unknown as { write: (...args: unknown[]) => boolean }).write = (...args: unknown[]) => {
-      if (serverSpoke) flights++;
-      serverSpoke = false;
-      return write(...args);
+  const reserve = db.sql.reserve.bind(db.sql);
+  (db.sql as { reserve: typeof reserve }).reserve = async () => {
+    const conn = await reserve();
+    let answeredSinceLastIssue = true;
+    const issue = <Q extends PromiseLike<unknown>>(query: Q): Q => {
+      if (answeredSinceLastIssue) flights++;
+      answeredSinceLastIssue = false;
+      const answered = () => {
+        answeredSinceLastIssue = true;
+      };
+      query.then(answered, answered);
+      return query;
     };
-    s.on('data', () => {
-      serverSpoke = true;
+    return new Proxy(conn, {
+      apply: (target, self, args) => issue(Reflect.apply(target, self, args) as PromiseLike<unknown>),
+      get(target, prop, receiver) {
+        const value = Reflect.get(target, prop, receiver);
+        if (prop !== 'unsafe' || typeof value !== 'function') return value;
+        return (...args: unknown[]) => issue(value.apply(target, args) as PromiseLike<unknown>);
+      },
     });
-    return s;
   };
   return {
-    socket: socket as () => unknown,
     /** Flights sent while `fn` ran. */
     async count(fn: () => Promise<unknown>): Promise<number> {
       const before = flights;

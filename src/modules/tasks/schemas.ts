@@ -153,6 +153,11 @@ export const CreateTaskBody = z
       .describe('The approval request made with requires_approval (title defaults to "Approve <type>").'),
     from_session_id: Uuid.optional().describe('A session of your tenant that creates the task.'),
   })
+  .superRefine((body, ctx) => {
+    if (body.approval !== undefined && body.requires_approval !== true) {
+      ctx.addIssue({ code: 'custom', path: ['approval'], message: 'only with requires_approval: true' });
+    }
+  })
   .meta({
     id: 'CreateTask',
     examples: [

@@ -109,7 +109,9 @@ describe('creating tasks', () => {
     const api = await writer();
     const res = await api.post('/v1/tasks', { type: 'x', to_agent_role: 'w', approval: { title: 'Go?' } });
     expect(res.statusCode).toBe(400);
-    expect(res.json().errors).toEqual([{ path: 'body.approval', message: 'only with requires_approval: true' }]);
+    expect(res.json().errors).toEqual([
+      { path: 'body.approval', message: 'only with requires_approval: true' },
+    ]);
   });
 
   it('lists every offending field of an invalid body', async () => {

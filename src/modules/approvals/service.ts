@@ -1,4 +1,4 @@
-import type { ApprovalRow, NewApprovalRow } from '../../db/schema.js';
+import type { NewApprovalRow } from '../../db/schema.js';
 import { type Tx, withTenantTx } from '../../db/tenant-tx.js';
 import type { RequestContext } from '../../http/context.js';
 import { matches } from '../../http/etag.js';
@@ -194,7 +194,7 @@ export interface ListApprovalsQuery extends repo.ApprovalFilters {
   cursor?: string | undefined;
 }
 
-const toDto = (r: repo.ApprovalWithTask) => toApprovalDto(r.approval as ApprovalRow, r.task);
+const toDto = (r: repo.ApprovalWithTask) => toApprovalDto(r.approval, r.task);
 
 /** status=pending reads the pending_approvals view; every item embeds a summary of its task. */
 export function listApprovals(ctx: Pick<ApprovalCtx, 'db' | 'tenantId'>, q: ListApprovalsQuery) {

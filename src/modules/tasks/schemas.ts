@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { TASK_STATUSES, type TaskRow } from '../../db/schema.js';
 import { noPageWithCursor, pageOf, paginationFields } from '../../http/pagination.js';
-import { iso, isoOrNull, JsonObject, Reason, Timestamp, Uuid } from '../../http/schemas.js';
+import { iso, isoOrNull, JsonObject, Timestamp, Uuid } from '../../http/schemas.js';
 import { TRACE_ID } from '../audit/schemas.js';
 import { AgentRole } from '../sessions/schemas.js';
 
@@ -277,9 +277,3 @@ export const toTaskSummary = (t: {
   priority: t.priority,
   created_at: iso(t.createdAt),
 });
-
-export const CancelBody = z
-  .strictObject({
-    reason: Reason.optional().describe('Why; stored as status_reason and in the audit event.'),
-  })
-  .nullish();

@@ -14,9 +14,11 @@ import { registerRateLimit } from './http/rate-limit.js';
 import { clientErrorHandler, registerCors, registerSecurityHeaders } from './http/security.js';
 import { newTraceId, requestIdFor, traceIdFrom } from './http/tracing.js';
 import { type Clock, systemClock } from './lib/clock.js';
+import { approvalRoutes } from './modules/approvals/routes.js';
 import { auditRoutes } from './modules/audit/routes.js';
 import { compatSessionRoutes } from './modules/sessions/compat-routes.js';
 import { sessionRoutes } from './modules/sessions/routes.js';
+import { taskRoutes } from './modules/tasks/routes.js';
 import { createTenantDirectory } from './modules/tenants/directory.js';
 import { tenantRoutes } from './modules/tenants/routes.js';
 
@@ -109,6 +111,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(tenantRoutes, { directory: tenants });
   await app.register(sessionRoutes);
   await app.register(compatSessionRoutes);
+  await app.register(taskRoutes);
+  await app.register(approvalRoutes);
   await app.register(auditRoutes);
   await registerDocs(app);
   return app as unknown as App;

@@ -9,6 +9,7 @@ import {
   jsonb,
   type PgTableExtraConfigValue,
   pgTable,
+  pgView,
   primaryKey,
   text,
   timestamp,
@@ -117,6 +118,8 @@ export const tasks = pgTable(
     status: text('status').$type<TaskStatus>().notNull(),
     priority: integer('priority').notNull().default(0),
     idempotencyKey: text('idempotency_key'),
+    /** Until when idempotency_key deduplicates creates; null once the key is no longer live. */
+    idempotencyExpiresAt: ts('idempotency_expires_at'),
     traceId: text('trace_id').notNull(),
     attempts: integer('attempts').notNull().default(0),
     maxAttempts: integer('max_attempts').notNull(),
@@ -134,6 +137,10 @@ export const tasks = pgTable(
     primaryKey({ columns: [t.tenantId, t.id] }),
     check('tasks_status_valid', sql`${t.status} in (${inList(TASK_STATUSES)})`),
     check('tasks_attempts_valid', sql`${t.attempts} >= 0 and ${t.maxAttempts} >= 1`),
+    check(
+      'tasks_idempotency_expiry_has_key',
+      sql`${t.idempotencyExpiresAt} is null or ${t.idempotencyKey} is not null`,
+    ),
     foreignKey({
       columns: [t.tenantId, t.fromSessionId],
       foreignColumns: [sessions.tenantId, sessions.id],
@@ -150,6 +157,22 @@ export const tasks = pgTable(
     index('tasks_tenant_role_id_idx').on(t.tenantId, t.toAgentRole, t.id),
     index('tasks_tenant_trace_id_idx').on(t.tenantId, t.traceId, t.id),
     index('tasks_tenant_idempotency_key_idx').on(t.tenantId, t.idempotencyKey, t.createdAt),
+    /*
+     * A body idempotency_key is unique per tenant among live keys (younger than
+     * IDEMPOTENCY_TTL_SECONDS). A partial index cannot say "younger than now()" (its predicate must
+     * be immutable), so liveness is a column instead: idempotency_expires_at is set at creation and
+     * set back to null once the key is past its TTL, lazily by the next create with the same key
+     * (in its own transaction, before its insert) and in bulk by the purge sweep. Uniqueness over
+     * the rows where it is not null is then exactly "unique among live keys", and concurrent
+     * creates with one key meet on this index (INSERT ... ON CONFLICT DO NOTHING).
+     */
+    uniqueIndex('tasks_live_idempotency_key_idx')
+      .on(t.tenantId, t.idempotencyKey)
+      .where(sql`${t.idempotencyExpiresAt} is not null`),
+    // The key purge scans live keys by deadline across tenants.
+    index('tasks_idempotency_expires_idx')
+      .on(t.idempotencyExpiresAt)
+      .where(sql`${t.idempotencyExpiresAt} is not null`),
     index('tasks_tenant_claimed_by_idx').on(t.tenantId, t.claimedBySessionId, t.id),
     // The lease sweep scans running tasks by lease deadline across tenants.
     index('tasks_running_lease_idx').on(t.leaseExpiresAt).where(sql`${t.status} = 'running'`),
@@ -191,6 +214,29 @@ export const approvals = pgTable(
     index('approvals_pending_expires_idx').on(t.expiresAt).where(sql`${t.status} = 'pending'`),
   ],
 );
+
+/** The view of drizzle/0001_security.sql: pending approvals with a summary of their task. */
+export const pendingApprovals = pgView('pending_approvals', {
+  tenantId: text('tenant_id').notNull(),
+  id: uuid('id').notNull(),
+  taskId: uuid('task_id').notNull(),
+  status: text('status').$type<ApprovalStatus>().notNull(),
+  title: text('title').notNull(),
+  details: jsonb('details').$type<Record<string, unknown>>().notNull(),
+  requestedBy: text('requested_by').notNull(),
+  decidedBy: text('decided_by'),
+  decidedAt: ts('decided_at'),
+  comment: text('comment'),
+  expiresAt: ts('expires_at').notNull(),
+  version: integer('version').notNull(),
+  createdAt: ts('created_at').notNull(),
+  updatedAt: ts('updated_at').notNull(),
+  taskType: text('task_type').notNull(),
+  taskToAgentRole: text('task_to_agent_role').notNull(),
+  taskStatus: text('task_status').$type<TaskStatus>().notNull(),
+  taskPriority: integer('task_priority').notNull(),
+  taskCreatedAt: ts('task_created_at').notNull(),
+}).existing();
 
 /** The head of each tenant's audit chain; its row lock serializes that tenant's audit writers. */
 export const auditHeads = pgTable('audit_heads', {
@@ -261,6 +307,8 @@ export type TenantRow = typeof tenants.$inferSelect;
 export type SessionRow = typeof sessions.$inferSelect;
 export type NewSessionRow = typeof sessions.$inferInsert;
 export type TaskRow = typeof tasks.$inferSelect;
+export type NewTaskRow = typeof tasks.$inferInsert;
 export type ApprovalRow = typeof approvals.$inferSelect;
+export type NewApprovalRow = typeof approvals.$inferInsert;
 export type AuditEventRow = typeof auditEvents.$inferSelect;
 export type IdempotencyKeyRow = typeof idempotencyKeys.$inferSelect;

@@ -19,7 +19,7 @@ const IdempotencyKeyHeader = z
   );
 
 const DESCRIPTION = `Switchboard is the control plane and system of record for AI-agent orchestration:
-agents open **sessions**, and every change lands in a tamper-evident, per-tenant **audit log**.
+agents open **sessions**, route **tasks** to each other, ask humans for **approvals**, and every change lands in a tamper-evident, per-tenant **audit log**.
 
 **Authentication**: \`Authorization: Bearer <JWT>\` with \`sub\`, \`exp\`, the tenant claim (\`tenant_id\`) and
 scopes in \`scope\` (space separated) or \`scp\`. Each operation lists the scope it requires. On a development
@@ -34,6 +34,12 @@ Every POST accepts \`Idempotency-Key\`.`;
 
 const TAGS = [
   { name: 'sessions', description: "An agent role's unit of work, with its lifecycle." },
+  {
+    name: 'tasks',
+    description:
+      'Work routed between agents: created, claimed by a session under a lease, completed or retried.',
+  },
+  { name: 'approvals', description: 'A human decision gating a task.' },
   { name: 'audit', description: 'The tamper-evident record of every change.' },
   { name: 'tenants', description: 'Tenant administration (scope `admin`).' },
   { name: 'health', description: 'Liveness and readiness probes.' },

@@ -36,7 +36,7 @@ export const ProblemSchema = z
 const STATUS_DESCRIPTIONS: Record<number, string> = {
   400: 'Invalid request: every offending field is listed in `errors`.',
   401: 'Missing or invalid bearer token (see WWW-Authenticate).',
-  403: 'The token lacks the required scope, or its tenant is unknown or disabled.',
+  403: 'The token lacks the required scope, its tenant is unknown or disabled, or the caller may not do this (e.g. decide their own approval request).',
   404: "No such resource in the caller's tenant.",
   409: "Conflict with the resource's state (e.g. invalid_transition) or an idempotency key in use.",
   412: 'If-Match does not match the current version.',

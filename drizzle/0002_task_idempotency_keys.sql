@@ -1,0 +1,4 @@
+ALTER TABLE "tasks" ADD COLUMN "idempotency_expires_at" timestamp with time zone;--> statement-breakpoint
+CREATE UNIQUE INDEX "tasks_live_idempotency_key_idx" ON "tasks" USING btree ("tenant_id","idempotency_key") WHERE "tasks"."idempotency_expires_at" is not null;--> statement-breakpoint
+CREATE INDEX "tasks_idempotency_expires_idx" ON "tasks" USING btree ("idempotency_expires_at") WHERE "tasks"."idempotency_expires_at" is not null;--> statement-breakpoint
+ALTER TABLE "tasks" ADD CONSTRAINT "tasks_idempotency_expiry_has_key" CHECK ("tasks"."idempotency_expires_at" is null or "tasks"."idempotency_key" is not null);

@@ -1,0 +1,75 @@
+import { sql } from 'drizzle-orm';
+import type { PostgresJsTransaction } from 'drizzle-orm/postgres-js';
+import type { Database } from './client.js';
+
+/** The role whose SELECT-only policies see every tenant's sessions, tasks and approvals (drizzle/0003). */
+export const SWEEPER_ROLE = 'switchboard_sweeper';
+
+// biome-ignore lint/suspicious/noExplicitAny: drizzle's transaction type is generic over a schema we do not use
+export type SweeperTx = PostgresJsTransaction<any, any>;
+
+/** A (tenant, row) pair a sweep found due; the change itself runs in that tenant's transaction. */
+export interface Due {
+  tenantId: string;
+  id: string;
+}
+
+/**
+ * Cross-tenant discovery for the scheduler's sweeps. Row-level security is FORCE'd, so a sweep
+ * cannot see what is due in other tenants from a tenant transaction; `fn` runs instead in a
+ * short READ ONLY transaction as switchboard_sweeper, which may only read sessions, tasks and
+ * approvals. It should return (tenant_id, id) pairs and nothing more: each change is then made in
+ * that tenant's own `withTenantTx`, which locks the row (FOR UPDATE SKIP LOCKED) and re-checks its
+ * state, so that concurrent sweepers in several processes change each row exactly once.
+ */
+export function withSweeperTx<T>(db: Database, fn: (tx: SweeperTx) => Promise<T>): Promise<T> {
+  return db.db.transaction(
+    async (tx) => {
+      // Transaction-local, like the tenant setting: the pooled connection never keeps the role.
+      await tx.execute(
+        sql`select set_config('role', ${SWEEPER_ROLE}, true), set_config('statement_timeout', '10s', true)`,
+      );
+      return fn(tx);
+    },
+    { accessMode: 'read only' },
+  );
+}
+
+export interface SweepOptions {
+  /** Rows discovered (and changed) per batch; default 100. */
+  batchSize?: number;
+  /** Batches per call; default 10. The scheduler calls again on its next tick. */
+  maxBatches?: number;
+}
+
+/**
+ * The shape of every sweep: discover a bounded batch across tenants, then hand each tenant its
+ * ids, one short transaction per tenant and batch. Stops when a batch comes back short, or after
+ * maxBatches. A tenant whose batch fails does not stop the others; the errors are thrown together
+ * at the end.
+ */
+export async function runSweep(
+  db: Database,
+  o: SweepOptions,
+  discover: (tx: SweeperTx, limit: number) => Promise<Due[]>,
+  apply: (tenantId: string, ids: string[]) => Promise<void>,
+): Promise<void> {
+  const batchSize = o.batchSize ?? 100;
+  const maxBatches = o.maxBatches ?? 10;
+  const errors: unknown[] = [];
+  for (let batch = 0; batch < maxBatches; batch++) {
+    const due = await withSweeperTx(db, (tx) => discover(tx, batchSize));
+    const byTenant = new Map<string, string[]>();
+    for (const d of due) byTenant.set(d.tenantId, [...(byTenant.get(d.tenantId) ?? []), d.id]);
+    for (const [tenantId, ids] of byTenant) {
+      try {
+        await apply(tenantId, ids);
+      } catch (error) {
+        errors.push(error);
+      }
+    }
+    if (due.length < batchSize) break;
+  }
+  if (errors.length === 1) throw errors[0];
+  if (errors.length > 1) throw new AggregateError(errors, `${errors.length} tenants failed to sweep`);
+}

@@ -9,6 +9,7 @@ export interface JsonLimits {
 }
 
 // U+0000 cannot be stored in PostgreSQL text or jsonb; lone surrogates are not valid Unicode.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is precisely what this looks for.
 const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 function inspect(value: unknown, path: string, depth: number, limits: JsonLimits, errors: FieldError[]) {

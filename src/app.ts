@@ -10,7 +10,9 @@ import { registerIdempotency } from './http/idempotency/plugin.js';
 import { registerDocs, registerOpenApi } from './http/openapi.js';
 import { newTraceId, requestIdFor, traceIdFrom } from './http/tracing.js';
 import { type Clock, systemClock } from './lib/clock.js';
+import { AuditHub } from './modules/audit/hub.js';
 import { auditRoutes } from './modules/audit/routes.js';
+import { auditStreamRoutes } from './modules/audit/stream-routes.js';
 import { compatSessionRoutes } from './modules/sessions/compat-routes.js';
 import { sessionRoutes } from './modules/sessions/routes.js';
 import { createTenantDirectory } from './modules/tenants/directory.js';
@@ -105,6 +107,13 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(sessionRoutes);
   await app.register(compatSessionRoutes);
   await app.register(auditRoutes);
+  const auditHub = new AuditHub(database, app.log, {
+    heartbeatMs: config.AUDIT_STREAM_HEARTBEAT_SECONDS * 1000,
+  });
+  app.decorate('auditHub', auditHub);
+  // preClose: open streams would otherwise keep the HTTP server from closing.
+  app.addHook('preClose', () => auditHub.stop());
+  await app.register(auditStreamRoutes, { hub: auditHub });
   await registerDocs(app);
   return app as unknown as App;
 }

@@ -23,3 +23,12 @@ export function drained(out: Writable): Promise<void> {
     out.on('close', onClose);
   });
 }
+
+/**
+ * A promise started ahead of need (a prefetch) that may be abandoned: its failure is still thrown
+ * to whoever awaits it, but never reported as unhandled when nobody does.
+ */
+export function settled<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => {});
+  return promise;
+}

@@ -1,7 +1,7 @@
 import { PassThrough, type Readable } from 'node:stream';
 import { withTenantTx } from '../../db/tenant-tx.js';
 import type { RequestContext } from '../../http/context.js';
-import { ClientGone, drained } from '../../lib/drain.js';
+import { ClientGone, drained, settled } from '../../lib/drain.js';
 import type { AuditFilters } from './repository.js';
 import * as repo from './repository.js';
 import { toAuditEventDto } from './service.js';
@@ -45,10 +45,14 @@ export async function exportEvents(
   const run = withTenantTx(
     ctx,
     async (tx) => {
-      let after: number | undefined;
+      const batch = (after?: number) =>
+        settled(repo.listAfter(tx, ctx.tenantId, filters, after, BATCH).execute());
+      let next = batch();
       for (;;) {
-        const rows = await repo.listAfter(tx, ctx.tenantId, filters, after, BATCH);
+        const rows = await next;
         if (out.destroyed) throw new ClientGone();
+        // One batch read ahead while this one is written: memory stays at two batches.
+        if (rows.length === BATCH) next = batch(rows[rows.length - 1]!.seq);
         let chunk = '';
         for (const row of rows) chunk += `${JSON.stringify(toAuditEventDto(row))}\n`;
         const more = chunk === '' || out.write(chunk);
@@ -57,7 +61,6 @@ export async function exportEvents(
           ready();
         }
         if (rows.length < BATCH) return;
-        after = rows[rows.length - 1]!.seq;
         if (!more) await drained(out);
       }
     },

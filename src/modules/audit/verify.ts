@@ -1,6 +1,7 @@
 import type { AuditEventRow } from '../../db/schema.js';
 import { type TxOptions, withTenantTx } from '../../db/tenant-tx.js';
 import type { RequestContext } from '../../http/context.js';
+import { settled } from '../../lib/drain.js';
 import { eventHash, GENESIS_HASH, type HashedEvent } from './hash.js';
 import * as repo from './repository.js';
 
@@ -102,8 +103,13 @@ export async function verifyChain(
         prevHash = anchor.hash;
       }
 
+      const batch = (after: number) =>
+        settled(repo.listAfter(tx, ctx.tenantId, { toSeq: to }, after, BATCH).execute());
+      let next = batch(prevSeq);
       for (;;) {
-        const rows = await repo.listAfter(tx, ctx.tenantId, { toSeq: to }, prevSeq, BATCH);
+        const rows = await next;
+        // The database reads the next batch while this one is hashed.
+        if (rows.length === BATCH) next = batch(rows[rows.length - 1]!.seq);
         for (const row of rows) {
           const broken = checkEvent(row, prevSeq, prevHash);
           if (broken) return fail(broken);

@@ -47,7 +47,7 @@ export class AuditHub {
     private readonly log: FastifyBaseLogger,
     private readonly o: HubOptions,
   ) {
-    this.limits = { maxBufferedBytes: o.maxBufferedBytes ?? 1 << 20, maxPending: o.maxPending ?? 10_000 };
+    this.limits = { maxBufferedBytes: o.maxBufferedBytes ?? 1 << 20, maxPending: o.maxPending ?? 1000 };
   }
 
   /**

@@ -15,7 +15,9 @@ import { clientErrorHandler, registerCors, registerSecurityHeaders } from './htt
 import { newTraceId, requestIdFor, traceIdFrom } from './http/tracing.js';
 import { type Clock, systemClock } from './lib/clock.js';
 import { approvalRoutes } from './modules/approvals/routes.js';
+import { AuditHub } from './modules/audit/hub.js';
 import { auditRoutes } from './modules/audit/routes.js';
+import { auditStreamRoutes } from './modules/audit/stream-routes.js';
 import { compatSessionRoutes } from './modules/sessions/compat-routes.js';
 import { sessionRoutes } from './modules/sessions/routes.js';
 import { taskRoutes } from './modules/tasks/routes.js';
@@ -114,6 +116,13 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(taskRoutes);
   await app.register(approvalRoutes);
   await app.register(auditRoutes);
+  const auditHub = new AuditHub(database, app.log, {
+    heartbeatMs: config.AUDIT_STREAM_HEARTBEAT_SECONDS * 1000,
+  });
+  app.decorate('auditHub', auditHub);
+  // preClose: open streams would otherwise keep the HTTP server from closing.
+  app.addHook('preClose', () => auditHub.stop());
+  await app.register(auditStreamRoutes, { hub: auditHub });
   await registerDocs(app);
   return app as unknown as App;
 }

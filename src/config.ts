@@ -69,6 +69,17 @@ const EnvSchema = z
     TENANT_CACHE_TTL_SECONDS: int(5, 0, 3600),
     SESSION_RETENTION_DAYS: int(7, 1, 3650),
     IDEMPOTENCY_TTL_SECONDS: int(86_400, 60, 30 * 86_400),
+    /** Audit events older than this many days may be purged; unset keeps them forever. */
+    AUDIT_RETENTION_DAYS: optionalString.pipe(
+      z.coerce
+        .number<string | undefined>({ error: 'must be a whole number of days from 1 to 36500' })
+        .int()
+        .min(1)
+        .max(36_500)
+        .optional(),
+    ),
+    /** Comment lines sent on idle audit event streams, so that proxies keep them open. */
+    AUDIT_STREAM_HEARTBEAT_SECONDS: int(15, 1, 3600),
     SCHEDULER_ENABLED: bool(true),
     SCHEDULER_INTERVAL_SECONDS: int(60, 1, 86_400),
     TASK_LEASE_SECONDS: int(300, 1, 86_400),

@@ -246,6 +246,13 @@ export const auditHeads = pgTable('audit_heads', {
   seq: bigint('seq', { mode: 'number' }).notNull().default(0),
   hash: text('hash').notNull(),
   prevHash: text('prev_hash'),
+  /**
+   * The retention purge boundary: events up to this seq were deleted deliberately (0: none), and
+   * the hash of the last of them, from which verification of the retained chain starts.
+   */
+  purgedThroughSeq: bigint('purged_through_seq', { mode: 'number' }).notNull().default(0),
+  purgedThroughHash: text('purged_through_hash'),
+  purgedAt: ts('purged_at'),
 });
 
 export const auditEvents = pgTable(

@@ -29,7 +29,38 @@ export interface TxScope {
   readonly onCommit?: ((tx: Tx) => Executable | undefined) | undefined;
 }
 
+export interface TxOptions {
+  /** The isolation level (default: the server's, READ COMMITTED). */
+  isolation?: 'repeatable read' | 'serializable' | undefined;
+  readOnly?: boolean | undefined;
+  /**
+   * Transaction-local settings (as SET LOCAL), e.g. `{ idle_in_transaction_session_timeout: '0' }`
+   * for a long export. Names come from code, never from input.
+   */
+  settings?: Readonly<Record<string, string>> | undefined;
+}
+
+const SETTING_NAME = /^[a-z_][a-z0-9_.]*$/;
+
+function beginStatement(o: TxOptions): string {
+  const modes = [o.isolation ? `isolation level ${o.isolation}` : '', o.readOnly ? 'read only' : ''];
+  const text = modes.filter(Boolean).join(', ');
+  return text ? `begin ${text}` : 'begin';
+}
+
+function settingsStatement(settings: Readonly<Record<string, string>>): [string, string[]] | undefined {
+  const entries = Object.entries(settings);
+  if (entries.length === 0) return undefined;
+  for (const [name] of entries) {
+    if (!SETTING_NAME.test(name)) throw new Error(`invalid setting name ${name}`);
+  }
+  const calls = entries.map((_, i) => `set_config($${2 * i + 1}, $${2 * i + 2}, true)`);
+  return [`select ${calls.join(', ')}`, entries.flat()];
+}
+
 const dialect = new PgDialect();
+// A statement without parameters goes out in the extended protocol too, so that it pipelines.
+const EXTENDED = { prepare: true, simple: false } as postgres.UnsafeQueryOptions;
 
 /**
  * The only way into tenant tables. Runs `fn` in a transaction whose first statements set the
@@ -42,7 +73,13 @@ const dialect = new PgDialect();
  * read-check-write is two. postgres.js pipelines queries on one connection only when their
  * statements are prepared, so every query of the transaction is sent as a prepared statement.
  */
-export async function withTenantTx<T>(scope: TxScope, fn: (tx: Tx) => Promise<T>): Promise<T> {
+export async function withTenantTx<T>(
+  scope: TxScope,
+  fn: (tx: Tx) => Promise<T>,
+  options: TxOptions = {},
+): Promise<T> {
+  const settings = settingsStatement(options.settings ?? {});
+  const begin = beginStatement(options);
   const conn = await scope.db.sql.reserve();
   let ended = false;
   const send = <Q extends { execute(): unknown }>(query: Q): Q => {
@@ -82,7 +119,7 @@ export async function withTenantTx<T>(scope: TxScope, fn: (tx: Tx) => Promise<T>
   });
 
   try {
-    quiet(send(conn`begin`));
+    quiet(send(begin === 'begin' ? conn`begin` : conn.unsafe(begin, [], EXTENDED)));
     quiet(
       scope.db.appRole
         ? send(
@@ -90,6 +127,7 @@ export async function withTenantTx<T>(scope: TxScope, fn: (tx: Tx) => Promise<T>
           )
         : send(conn`select set_config('app.tenant_id', ${scope.tenantId}, true)`),
     );
+    if (settings) quiet(send(conn.unsafe(settings[0], settings[1], { prepare: true })));
     const result = await fn(tx);
     if (!ended) await tx.commit();
     return result;

@@ -29,6 +29,7 @@ export const ERROR_CODES = {
   unsupported_media_type: [415, 'Unsupported media type'],
   idempotency_key_reused: [422, 'Idempotency key reused'],
   invalid_reference: [422, 'Invalid reference'],
+  reserved_action: [422, 'Reserved audit action'],
   rate_limited: [429, 'Too many requests'],
   internal_error: [500, 'Internal server error'],
   database_unavailable: [503, 'Database unavailable'],

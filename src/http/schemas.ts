@@ -42,7 +42,7 @@ const STATUS_DESCRIPTIONS: Record<number, string> = {
   412: 'If-Match does not match the current version.',
   413: 'Body too large.',
   415: 'Unsupported Content-Type (send application/json).',
-  422: 'Idempotency-Key reused with a different request, or a reference to a missing resource.',
+  422: 'Idempotency-Key reused with a different request, a reference to a missing resource, or a reserved audit action.',
   429: 'Rate limited (RATE_LIMIT_PER_MINUTE per tenant); retry after Retry-After seconds.',
   431: 'Request headers too large.',
   500: 'Unexpected server error; nothing internal is disclosed.',

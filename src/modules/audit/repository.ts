@@ -1,5 +1,5 @@
-import { and, asc, eq, gt, gte, lt, type SQL, sql } from 'drizzle-orm';
-import { auditEvents, auditHeads } from '../../db/schema.js';
+import { and, asc, eq, gt, gte, lt, lte, type SQL, sql } from 'drizzle-orm';
+import { type ActorType, auditEvents, auditHeads } from '../../db/schema.js';
 import type { Tx } from '../../db/tenant-tx.js';
 import { GENESIS_HASH } from './hash.js';
 
@@ -7,7 +7,7 @@ export interface NewAuditEvent {
   tenantId: string;
   id: string;
   occurredAt: Date;
-  actorType: string;
+  actorType: ActorType;
   actorId: string;
   action: string;
   resourceType: string;
@@ -31,7 +31,7 @@ export const insertHead = (tx: Tx, tenantId: string) =>
  * missing head fail the NOT NULL constraints instead of silently inserting nothing.
  */
 export const append = (tx: Tx, e: NewAuditEvent) =>
-  tx.execute(sql`
+  tx.execute<{ seq: string; prev_hash: string; hash: string }>(sql`
     with head as (
       update ${auditHeads}
          set seq = seq + 1,
@@ -46,7 +46,26 @@ export const append = (tx: Tx, e: NewAuditEvent) =>
     values (${e.tenantId}, (select seq from head), ${e.id}, ${e.occurredAt.toISOString()}::timestamptz,
        ${e.actorType}, ${e.actorId}, ${e.action}, ${e.resourceType}, ${e.resourceId}, ${e.traceId},
        ${e.requestId}, ${JSON.stringify(e.data)}::jsonb,
-       (select prev_hash from head), (select hash from head))`);
+       (select prev_hash from head), (select hash from head))
+    returning seq, prev_hash, hash`);
+
+/** The chain head with the retention purge boundary. */
+export const head = (tx: Tx, tenantId: string) =>
+  tx
+    .select({
+      seq: auditHeads.seq,
+      hash: auditHeads.hash,
+      purgedThroughSeq: auditHeads.purgedThroughSeq,
+      purgedThroughHash: auditHeads.purgedThroughHash,
+    })
+    .from(auditHeads)
+    .where(eq(auditHeads.tenantId, tenantId));
+
+export const hashAt = (tx: Tx, tenantId: string, seq: number) =>
+  tx
+    .select({ hash: auditEvents.hash })
+    .from(auditEvents)
+    .where(and(eq(auditEvents.tenantId, tenantId), eq(auditEvents.seq, seq)));
 
 export interface AuditFilters {
   resourceType?: string | undefined;
@@ -57,6 +76,9 @@ export interface AuditFilters {
   afterSeq?: number | undefined;
   occurredAfter?: Date | undefined;
   occurredBefore?: Date | undefined;
+  /** Inclusive seq range (export and verify). */
+  fromSeq?: number | undefined;
+  toSeq?: number | undefined;
 }
 
 export function where(tenantId: string, f: AuditFilters, extra: (SQL | undefined)[] = []) {
@@ -70,6 +92,8 @@ export function where(tenantId: string, f: AuditFilters, extra: (SQL | undefined
     f.afterSeq === undefined ? undefined : gt(auditEvents.seq, f.afterSeq),
     f.occurredAfter === undefined ? undefined : gte(auditEvents.occurredAt, f.occurredAfter),
     f.occurredBefore === undefined ? undefined : lt(auditEvents.occurredAt, f.occurredBefore),
+    f.fromSeq === undefined ? undefined : gte(auditEvents.seq, f.fromSeq),
+    f.toSeq === undefined ? undefined : lte(auditEvents.seq, f.toSeq),
     ...extra,
   );
 }
@@ -100,3 +124,12 @@ export const listPage = (tx: Tx, tenantId: string, f: AuditFilters, offset: numb
 
 export const count = (tx: Tx, tenantId: string, f: AuditFilters) =>
   tx.select({ n: sql<number>`count(*)::int` }).from(auditEvents).where(where(tenantId, f));
+
+/**
+ * The retention purge of one batch (drizzle/0003_*.sql): deletes at most `limit` of the oldest
+ * events that occurred before `before` and moves the boundary on audit_heads.
+ */
+export const purgeBatch = (tx: Tx, tenantId: string, before: Date, limit: number) =>
+  tx.execute<{ deleted: string; purged_through_seq: string; purged_through_hash: string | null }>(sql`
+    select deleted, purged_through_seq, purged_through_hash
+      from audit_purge(${tenantId}, ${before.toISOString()}::timestamptz, ${limit}::int)`);

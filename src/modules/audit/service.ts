@@ -3,6 +3,7 @@ import type { AuditEventRow } from '../../db/schema.js';
 import { type Executable, type Tx, withTenantTx } from '../../db/tenant-tx.js';
 import type { RequestContext } from '../../http/context.js';
 import { listPage, paging } from '../../http/pagination.js';
+import { Problem } from '../../http/problem.js';
 import { newId } from '../../lib/ids.js';
 import { canonicalAroundSeq } from './hash.js';
 import * as repo from './repository.js';
@@ -25,11 +26,28 @@ export function record(
   action: string,
   resource: Resource,
   data: Record<string, unknown> = {},
-): Executable {
+): Executable<AppendedRow[]> {
+  return repo.append(tx, newEvent(tx.tenantId, ctx, action, resource, data));
+}
+
+/** What the append statement returns: the event's place in the chain. */
+export interface AppendedRow {
+  seq: string;
+  prev_hash: string;
+  hash: string;
+}
+
+function newEvent(
+  tenantId: string,
+  ctx: AuditCtx,
+  action: string,
+  resource: Resource,
+  data: Record<string, unknown>,
+): repo.NewAuditEvent {
   // Normalized through JSON once, so the hashed text is exactly what jsonb gives back later.
   const normalized = JSON.parse(JSON.stringify(data)) as Record<string, unknown>;
   const event = {
-    tenant_id: tx.tenantId,
+    tenant_id: tenantId,
     id: newId(),
     occurred_at: ctx.clock.now().toISOString(),
     actor: { type: ctx.actor.type, id: ctx.actor.id },
@@ -41,7 +59,7 @@ export function record(
     data: normalized,
   };
   const { prefix, suffix } = canonicalAroundSeq(event);
-  return repo.append(tx, {
+  return {
     tenantId: event.tenant_id,
     id: event.id,
     occurredAt: new Date(event.occurred_at),
@@ -55,6 +73,45 @@ export function record(
     data: normalized,
     prefix,
     suffix,
+  };
+}
+
+/** The prefixes of the actions the server writes itself; integrators cannot forge them. */
+export const RESERVED_PREFIXES = ['session.', 'task.', 'approval.', 'tenant.'] as const;
+
+export interface IntegratorEvent {
+  action: string;
+  resource_type: string;
+  resource_id: string;
+  data?: Record<string, unknown> | undefined;
+}
+
+/**
+ * POST /v1/audit-events: an integrator's own event, appended to the tenant's chain like any
+ * other, with the caller's token as actor. One round trip.
+ */
+export async function appendEvent(
+  ctx: AuditCtx & Pick<RequestContext, 'db' | 'tenantId' | 'onCommit'>,
+  input: IntegratorEvent,
+): Promise<AuditEventRow> {
+  const reserved = RESERVED_PREFIXES.find((p) => input.action.startsWith(p));
+  if (reserved) {
+    throw new Problem('reserved_action', `actions starting with ${reserved} are written by the server only`, {
+      errors: [{ path: 'body.action', message: `the prefix ${reserved} is reserved` }],
+    });
+  }
+  const event = newEvent(
+    ctx.tenantId,
+    ctx,
+    input.action,
+    { type: input.resource_type, id: input.resource_id },
+    input.data ?? {},
+  );
+  return withTenantTx(ctx, async (tx) => {
+    const [[appended]] = await tx.commit(repo.append(tx, event));
+    if (!appended) throw new Error('the audit append returned no row');
+    const { prefix: _prefix, suffix: _suffix, ...row } = event;
+    return { ...row, seq: Number(appended.seq), prevHash: appended.prev_hash, hash: appended.hash };
   });
 }
 

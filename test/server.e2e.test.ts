@@ -179,3 +179,45 @@ describe('after kill -9', () => {
     }
   }, 120_000);
 });
+
+describe('the README walkthrough', () => {
+  it('runs as written against a fresh server, and answers what the README says', async () => {
+    const readme = (await import('node:fs')).readFileSync(join(root, 'README.md'), 'utf8');
+    const section = readme.slice(
+      readme.indexOf('<!-- walkthrough:start -->'),
+      readme.indexOf('<!-- walkthrough:end -->'),
+    );
+    const script = [...section.matchAll(/```sh\n([\s\S]*?)```/g)].map((m) => m[1]).join('\n');
+    expect(script).toContain('B=http://127.0.0.1:3000');
+    const server = await start();
+    try {
+      const out = join(dataDir, 'audit.ndjson');
+      const runnable = script
+        .replace('B=http://127.0.0.1:3000', `B=${server.url}`)
+        .replace('-o audit.ndjson', `-o ${out}`);
+      const { stdout } = await promisify(execFile)('bash', ['-c', runnable], {
+        cwd: root,
+        env: { ...process.env, TOKEN: server.token, DATA_DIR: dataDir },
+        maxBuffer: 10 * 1024 * 1024,
+      }).catch((e: { stdout: string; code: number }) => ({ stdout: e.stdout, code: e.code }));
+      for (const expected of [
+        '"status":"completed"',
+        '"code":"invalid_transition"',
+        '"status":"running"',
+        '"output":{"summary":"Revenue up 12%."}',
+        '"code":"self_approval_forbidden"',
+        '"status":"approved"',
+        '"action":"deploy.started"',
+        '"ok":true',
+        'event: audit_event',
+      ]) {
+        expect(stdout, expected).toContain(expected);
+      }
+      const lines = (await import('node:fs')).readFileSync(out, 'utf8').trim().split('\n');
+      expect(lines.length).toBeGreaterThan(5);
+      for (const line of lines) expect(JSON.parse(line)).toHaveProperty('hash');
+    } finally {
+      expect(await stop(server)).toBe(0);
+    }
+  }, 120_000);
+});

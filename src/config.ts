@@ -47,7 +47,7 @@ const EnvSchema = z
     DATA_DIR: z.string().min(1).default('.data'),
     MIGRATE_ON_START: bool(true),
     DB_POOL_MAX: int(10, 1, 1000),
-    DB_CONNECT_TIMEOUT_SECONDS: int(5, 1, 600),
+    DB_CONNECT_TIMEOUT_SECONDS: int(2, 1, 600),
     DB_APP_ROLE: z
       .string()
       .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lowercase SQL identifier')
@@ -69,6 +69,7 @@ const EnvSchema = z
     TENANT_CACHE_TTL_SECONDS: int(5, 0, 3600),
     SESSION_RETENTION_DAYS: int(7, 1, 3650),
     IDEMPOTENCY_TTL_SECONDS: int(86_400, 60, 30 * 86_400),
+    IDEMPOTENCY_LOCK_SECONDS: int(60, 1, 3600),
     /** Audit events older than this many days may be purged; unset keeps them forever. */
     AUDIT_RETENTION_DAYS: optionalString.pipe(
       z.coerce

@@ -1,5 +1,6 @@
 import { drizzle, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
+import { Breaker } from './breaker.js';
 import { connectSocket, type SocketOptions } from './socket.js';
 
 /** The application's handle on PostgreSQL: one postgres.js pool and the drizzle instance over it. */
@@ -11,6 +12,8 @@ export interface Database {
    * application role, or cannot switch (see checkAppRole, which sets it at startup).
    */
   appRole: string | null;
+  /** Fails requests fast for a moment after a connection failure (see breaker.ts). */
+  readonly breaker: Breaker;
   close(): Promise<void>;
 }
 
@@ -21,6 +24,8 @@ export interface DatabaseOptions {
   poolMax?: number;
   connectTimeoutSeconds?: number;
   appRole?: string | null;
+  /** How long requests fail fast after a connection failure (ms). */
+  breakerMs?: number;
   /** The socket factory (postgres.js `socket` option); tests wrap it to count round trips. */
   socket?: (options: SocketOptions) => Promise<unknown>;
 }
@@ -42,6 +47,7 @@ export function createDatabase(options: DatabaseOptions): Database {
     sql,
     db: drizzle(sql),
     appRole: options.appRole === undefined ? APP_ROLE : options.appRole,
+    breaker: new Breaker(options.breakerMs ?? 1000),
     close: () => sql.end({ timeout: 5 }),
   };
 }

@@ -32,6 +32,7 @@ export function pgError(error: unknown): PgErrorInfo | undefined {
 }
 
 const UNAVAILABLE_DRIVER_CODES = new Set([
+  'DATABASE_BREAKER_OPEN',
   'CONNECT_TIMEOUT',
   'CONNECTION_CLOSED',
   'CONNECTION_ENDED',

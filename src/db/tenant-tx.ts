@@ -80,7 +80,14 @@ export async function withTenantTx<T>(
 ): Promise<T> {
   const settings = settingsStatement(options.settings ?? {});
   const begin = beginStatement(options);
-  const conn = await scope.db.sql.reserve();
+  scope.db.breaker.check();
+  let conn: postgres.ReservedSql;
+  try {
+    conn = await scope.db.sql.reserve();
+  } catch (error) {
+    scope.db.breaker.observe(error);
+    throw error;
+  }
   let ended = false;
   const send = <Q extends { execute(): unknown }>(query: Q): Q => {
     query.execute();
@@ -130,8 +137,10 @@ export async function withTenantTx<T>(
     if (settings) quiet(send(conn.unsafe(settings[0], settings[1], { prepare: true })));
     const result = await fn(tx);
     if (!ended) await tx.commit();
+    scope.db.breaker.reset();
     return result;
   } catch (error) {
+    scope.db.breaker.observe(error);
     if (!ended) {
       ended = true;
       await conn`rollback`.catch(() => {});

@@ -10,6 +10,7 @@ import { registerIdempotency } from './http/idempotency/plugin.js';
 import { registerJsonLimits } from './http/json-limits.js';
 import { logController, loggerOptions } from './http/logging.js';
 import { registerDocs, registerOpenApi } from './http/openapi.js';
+import { Problem } from './http/problem.js';
 import { registerRateLimit } from './http/rate-limit.js';
 import { clientErrorHandler, registerCors, registerSecurityHeaders } from './http/security.js';
 import { newTraceId, requestIdFor, traceIdFrom } from './http/tracing.js';
@@ -68,7 +69,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     logController: logController(),
     bodyLimit: config.BODY_LIMIT_BYTES,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
-    return503OnClosing: true,
+    return503OnClosing: false,
     forceCloseConnections: 'idle',
     frameworkErrors: (error, req, reply) => sendProblem(reply, toProblem(error, req)),
     clientErrorHandler,
@@ -89,11 +90,24 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     },
   };
   app.decorate('shutdown', shutdown);
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
 
   app.decorateRequest('traceId', '');
   app.addHook('onRequest', async (req, reply) => {
     reply.header('x-request-id', req.id);
     req.traceId = traceIdFrom(req.headers.traceparent) ?? newTraceId();
+    // While closing, requests that still arrive on open connections are refused (in-flight ones finish).
+    if (closing) {
+      throw new Problem(
+        'shutting_down',
+        'the server is shutting down; retry',
+        {},
+        { 'retry-after': '1', connection: 'close' },
+      );
+    }
   });
 
   await registerOpenApi(app);

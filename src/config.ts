@@ -90,6 +90,7 @@ const EnvSchema = z
     CORS_ORIGINS: list,
     BODY_LIMIT_BYTES: int(1_048_576, 1024, 100 * 1_048_576),
     SHUTDOWN_GRACE_SECONDS: int(10, 1, 600),
+    SHUTDOWN_DELAY_SECONDS: int(0, 0, 300),
     JSON_MAX_DEPTH: int(16, 2, 1000),
     JSON_MAX_FIELD_BYTES: int(65_536, 256, 100 * 1_048_576),
   })

@@ -172,8 +172,13 @@ async function main() {
       process.exit(1);
     }, config.SHUTDOWN_GRACE_SECONDS * 1000);
     force.unref();
+    // Readiness fails at once; during SHUTDOWN_DELAY_SECONDS the server keeps serving, so that a
+    // load balancer stops sending traffic before connections are refused. Then in-flight requests
+    // drain, the scheduler and streams stop, and the pool and the embedded database close.
     app.shutdown.begin();
     try {
+      if (config.SHUTDOWN_DELAY_SECONDS > 0)
+        await new Promise((r) => setTimeout(r, config.SHUTDOWN_DELAY_SECONDS * 1000));
       await app.close();
       await database.close();
       await embedded?.stop();

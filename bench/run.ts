@@ -141,6 +141,8 @@ async function main() {
     const rows: Row[] = [];
     for (const scenario of chosen) {
       const runs = new Map<Server, Measurement[]>();
+      // Requests a slow scenario left queued in a server finish before the next one starts.
+      await new Promise((r) => setTimeout(r, 3000));
       for (let round = 0; round < ROUNDS; round++) {
         for (const server of servers) {
           const name = server.name as ServerName;
@@ -158,7 +160,7 @@ async function main() {
             warmupSeconds: round > 0 || scenario.name === 'transition' ? 0 : Number(args.warmup),
           });
           log(
-            `${scenario.name.padEnd(18)} ${name.padEnd(16)} ${m.rps} req/s p99 ${m.p99} ms non-2xx ${m.non2xx}`,
+            `${scenario.name.padEnd(18)} ${name.padEnd(16)} ${m.rps} req/s p99 ${m.p99} ms non-2xx ${m.non2xx} ${JSON.stringify(m.failures)} cpu ${m.cpuUs} us/req`,
           );
           runs.set(server, [...(runs.get(server) ?? []), m]);
         }
@@ -197,6 +199,11 @@ function median(ms: Measurement[]): Measurement {
     non2xx: ms.reduce((a, m) => a + m.non2xx, 0),
     errors: ms.reduce((a, m) => a + m.errors, 0),
     rssMb: Math.max(...ms.map((m) => m.rssMb)),
+    cpuUs: mid(ms.map((m) => m.cpuUs)),
+    failures: ms.reduce<Record<string, number>>((all, m) => {
+      for (const [code, n] of Object.entries(m.failures)) all[code] = (all[code] ?? 0) + n;
+      return all;
+    }, {}),
   };
 }
 

@@ -220,13 +220,12 @@ export const scenarios: Scenario[] = [
     name: 'transition',
     description: 'POST /v1/sessions/{id}/activate, each session once',
     servers: Object.fromEntries(
-      (['product', 'floor', 'floor-pipelined'] as const).map((server) => [
-        server,
-        (f: Fixtures) => {
+      (['product', 'floor', 'floor-pipelined'] as const).map((kind) => [
+        kind,
+        (f: Fixtures, server: ServerName) => {
           const ids = f.pending.get(server)!;
           return {
-            headers:
-              server === 'product' ? auth(f, transitTenant(server)) : floorTenant(transitTenant(server)),
+            headers: kind === 'product' ? auth(f, transitTenant(server)) : floorTenant(transitTenant(server)),
             requests: [
               {
                 method: 'POST',

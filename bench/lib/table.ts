@@ -22,6 +22,7 @@ export function report(rows: Row[]) {
     'p99 ms',
     'non-2xx',
     'RSS MB',
+    'CPU us/req',
     'vs floor',
     'vs floor-pl',
     'vs peer',
@@ -43,6 +44,7 @@ export function report(rows: Row[]) {
         String(r.p99),
         String(r.non2xx + r.errors),
         String(r.rssMb),
+        String(r.cpuUs),
         own ? fmt(ratio(r.rps, floor?.rps)) : '',
         own ? fmt(ratio(r.rps, pipelined?.rps)) : '',
         own ? fmt(ratio(r.rps, peer?.rps)) : '',
@@ -55,6 +57,8 @@ export function report(rows: Row[]) {
       vs_floor_pipelined: ratio(product?.rps, pipelined?.rps),
       vs_peer: ratio(product?.rps, peer?.rps),
       vs_baseline: ratio(product?.rps, baseline?.rps),
+      cpu_per_request_vs_baseline: ratio(product?.cpuUs, baseline?.cpuUs),
+      cpu_per_request_vs_floor_pipelined: ratio(product?.cpuUs, pipelined?.cpuUs),
     };
   }
   // The targets that compare scenarios with each other.

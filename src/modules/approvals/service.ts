@@ -79,7 +79,7 @@ export async function requestApproval(
   o: RequestOpts,
 ): Promise<ApprovalResult> {
   return withTenantTx(ctx, async (tx) => {
-    const [task] = await tasksRepo.lockById(tx, ctx.tenantId, taskId);
+    const [task] = await tasksRepo.lockById(tx, ctx.tenantId, taskId).execute();
     if (!task) {
       throw o.taskIdIn === 'path'
         ? notFound('task', taskId)

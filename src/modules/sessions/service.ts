@@ -107,7 +107,7 @@ export async function transitionSession(
   o: TransitionOpts = {},
 ): Promise<SessionRow> {
   return withTenantTx(ctx, async (tx) => {
-    const [current] = await repo.lockById(tx, ctx.tenantId, id);
+    const [current] = await repo.lockById(tx, ctx.tenantId, id).execute();
     if (!current) throw notFound('session', id); // another tenant's session: the same 404
     if (!matches(o.ifMatch, current.version)) throw versionMismatch(current.version);
     assertTransition(current.status, to);
@@ -159,7 +159,7 @@ export async function updateSession(
   ifMatch?: number[],
 ): Promise<SessionRow> {
   return withTenantTx(ctx, async (tx) => {
-    const [current] = await repo.lockById(tx, ctx.tenantId, id);
+    const [current] = await repo.lockById(tx, ctx.tenantId, id).execute();
     if (!current) throw notFound('session', id);
     if (!matches(ifMatch, current.version)) throw versionMismatch(current.version);
 

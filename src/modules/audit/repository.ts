@@ -1,4 +1,5 @@
 import { and, asc, eq, gt, gte, lt, lte, type SQL, sql } from 'drizzle-orm';
+import { countAtMost } from '../../db/count.js';
 import { type ActorType, auditEvents, auditHeads } from '../../db/schema.js';
 import { raw } from '../../db/statements.js';
 import type { Tx } from '../../db/tenant-tx.js';
@@ -137,8 +138,8 @@ export const listPage = (tx: Tx, tenantId: string, f: AuditFilters, offset: numb
     .offset(offset)
     .limit(limit);
 
-export const count = (tx: Tx, tenantId: string, f: AuditFilters) =>
-  tx.select({ n: sql<number>`count(*)::int` }).from(auditEvents).where(where(tenantId, f));
+export const count = (tx: Tx, tenantId: string, f: AuditFilters, limit?: number) =>
+  countAtMost(tx, auditEvents, where(tenantId, f), limit);
 
 /**
  * The retention purge of one batch (drizzle/0003_*.sql): deletes at most `limit` of the oldest

@@ -1,4 +1,5 @@
-import { and, desc, eq, gte, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, lt } from 'drizzle-orm';
+import { countAtMost } from '../../db/count.js';
 import { type NewSessionRow, type SessionRow, type SessionStatus, sessions } from '../../db/schema.js';
 import { p, placeholders, shapeOf, statement, statements } from '../../db/statements.js';
 import type { Tx } from '../../db/tenant-tx.js';
@@ -92,8 +93,9 @@ const pageOf = statements(filterShape, (db, f: SessionFilters) =>
 export const listPage = (tx: Tx, tenantId: string, f: SessionFilters, offset: number, limit: number) =>
   pageOf(tx, f, { ...filterValues(tenantId, f), offset, limit });
 
-const countOf = statements(filterShape, (db, f: SessionFilters) =>
-  db.select({ n: sql<number>`count(*)::int` }).from(sessions).where(where(f)),
+const countOf = statements(
+  (s: { f: SessionFilters; capped: boolean }) => `${filterShape(s.f)}|${s.capped}`,
+  (db, s) => countAtMost(db, sessions, where(s.f), s.capped ? p('limit') : undefined),
 );
-export const count = (tx: Tx, tenantId: string, f: SessionFilters) =>
-  countOf(tx, f, filterValues(tenantId, f));
+export const count = (tx: Tx, tenantId: string, f: SessionFilters, limit?: number) =>
+  countOf(tx, { f, capped: limit !== undefined }, { ...filterValues(tenantId, f), limit });

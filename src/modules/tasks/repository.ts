@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, inArray, isNotNull, lt, lte, type SQL, sql } from 'drizzle-orm';
+import { countAtMost } from '../../db/count.js';
 import { rowOf } from '../../db/rows.js';
 import {
   type NewTaskRow,
@@ -163,8 +164,8 @@ export const listAfter = (
 export const listPage = (tx: Tx, tenantId: string, f: TaskFilters, offset: number, limit: number) =>
   tx.select().from(tasks).where(where(tenantId, f)).orderBy(desc(tasks.id)).offset(offset).limit(limit);
 
-export const count = (tx: Tx, tenantId: string, f: TaskFilters) =>
-  tx.select({ n: sql<number>`count(*)::int` }).from(tasks).where(where(tenantId, f));
+export const count = (tx: Tx, tenantId: string, f: TaskFilters, limit?: number) =>
+  countAtMost(tx, tasks, where(tenantId, f), limit);
 
 /* Sweeps: discovery across tenants (as switchboard_sweeper), then locking within one tenant. */
 

@@ -40,13 +40,17 @@ export interface SweepOptions {
   batchSize?: number;
   /** Batches per call; default 10. The scheduler calls again on its next tick. */
   maxBatches?: number;
+  /** Checked before each batch: once aborted, no new batch starts (the current one has finished). */
+  signal?: AbortSignal | undefined;
+  /** Told after each batch how many rows discovery returned: a full last batch means more may be due. */
+  onBatch?: ((due: number) => void) | undefined;
 }
 
 /**
  * The shape of every sweep: discover a bounded batch across tenants, then hand each tenant its
- * ids, one short transaction per tenant and batch. Stops when a batch comes back short, or after
- * maxBatches. A tenant whose batch fails does not stop the others; the errors are thrown together
- * at the end.
+ * ids, one short transaction per tenant and batch. Stops when a batch comes back short, after
+ * maxBatches, or once `signal` is aborted (between batches: a batch is never left half done). A
+ * tenant whose batch fails does not stop the others; the errors are thrown together at the end.
  */
 export async function runSweep(
   db: Database,
@@ -57,7 +61,7 @@ export async function runSweep(
   const batchSize = o.batchSize ?? 100;
   const maxBatches = o.maxBatches ?? 10;
   const errors: unknown[] = [];
-  for (let batch = 0; batch < maxBatches; batch++) {
+  for (let batch = 0; batch < maxBatches && !o.signal?.aborted; batch++) {
     const due = await withSweeperTx(db, (tx) => discover(tx, batchSize));
     const byTenant = new Map<string, string[]>();
     for (const d of due) byTenant.set(d.tenantId, [...(byTenant.get(d.tenantId) ?? []), d.id]);
@@ -68,6 +72,7 @@ export async function runSweep(
         errors.push(error);
       }
     }
+    o.onBatch?.(due.length);
     if (due.length < batchSize) break;
   }
   if (errors.length === 1) throw errors[0];

@@ -1,12 +1,10 @@
-import { sql } from 'drizzle-orm';
-import type { PostgresJsTransaction } from 'drizzle-orm/postgres-js';
 import type { Database } from './client.js';
+import { type Tx, withTenantTx } from './tenant-tx.js';
 
 /** The role whose SELECT-only policies see every tenant's sessions, tasks and approvals (drizzle/0003). */
 export const SWEEPER_ROLE = 'switchboard_sweeper';
 
-// biome-ignore lint/suspicious/noExplicitAny: drizzle's transaction type is generic over a schema we do not use
-export type SweeperTx = PostgresJsTransaction<any, any>;
+export type SweeperTx = Tx;
 
 /** A (tenant, row) pair a sweep found due; the change itself runs in that tenant's transaction. */
 export interface Due {
@@ -18,21 +16,19 @@ export interface Due {
  * Cross-tenant discovery for the scheduler's sweeps. Row-level security is FORCE'd, so a sweep
  * cannot see what is due in other tenants from a tenant transaction; `fn` runs instead in a
  * short READ ONLY transaction as switchboard_sweeper, which may only read sessions, tasks and
- * approvals. It should return (tenant_id, id) pairs and nothing more: each change is then made in
- * that tenant's own `withTenantTx`, which locks the row (FOR UPDATE SKIP LOCKED) and re-checks its
- * state, so that concurrent sweepers in several processes change each row exactly once.
+ * approvals (and tenants' settings, idempotency keys' deadlines). It should return
+ * (tenant_id, id) pairs and nothing more: each change is then made in that tenant's own
+ * `withTenantTx`, which locks the row (FOR UPDATE SKIP LOCKED) and re-checks its state, so that
+ * concurrent sweepers in several processes change each row exactly once. It runs on the same
+ * pipelined path as tenant transactions (no tenant in scope; the role switched after it), which
+ * also survives the loss of its connection mid-transaction.
  */
 export function withSweeperTx<T>(db: Database, fn: (tx: SweeperTx) => Promise<T>): Promise<T> {
-  return db.db.transaction(
-    async (tx) => {
-      // Transaction-local, like the tenant setting: the pooled connection never keeps the role.
-      await tx.execute(
-        sql`select set_config('role', ${SWEEPER_ROLE}, true), set_config('statement_timeout', '10s', true)`,
-      );
-      return fn(tx);
-    },
-    { accessMode: 'read only' },
-  );
+  // Transaction-local, like the tenant setting: the pooled connection never keeps the role.
+  return withTenantTx({ db, tenantId: '' }, fn, {
+    readOnly: true,
+    settings: { role: SWEEPER_ROLE, statement_timeout: '10s' },
+  });
 }
 
 export interface SweepOptions {

@@ -66,7 +66,20 @@ interface JobState {
   last: Omit<SweepStatus, 'name' | 'running' | 'consecutiveFailures' | 'nextRunAt'> | undefined;
 }
 
-const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
+/** What went wrong, for operators: the innermost cause (drizzle wraps the database's error) and its code. */
+export function errorText(error: unknown): string {
+  if (error instanceof AggregateError) {
+    return `${error.message}: ${error.errors.slice(0, 3).map(errorText).join('; ')}`.slice(0, 1000);
+  }
+  let e = error;
+  while (e instanceof Error && e.cause instanceof Error) e = e.cause;
+  const message = e instanceof Error ? e.message : String(e);
+  const code = (e as { code?: unknown } | null)?.code;
+  return (typeof code === 'string' && !message.includes(code) ? `${message} (${code})` : message).slice(
+    0,
+    1000,
+  );
+}
 
 /**
  * Runs periodic sweeps in this process. Every server process runs one; the sweeps themselves
@@ -231,10 +244,11 @@ export class Scheduler {
       const cap = Math.max(this.o.maxBackoffMs, this.intervalOf(s));
       delay = this.jittered(Math.min(this.intervalOf(s) * 2 ** Math.min(s.failures - 1, 30), cap));
     }
-    s.nextRunAt = Date.now() + delay;
+    const finishedAt = Date.now();
+    s.nextRunAt = finishedAt + delay;
     s.last = {
       startedAt,
-      finishedAt: new Date(),
+      finishedAt: new Date(finishedAt),
       durationMs: Math.round(durationMs),
       changed,
       error: error === undefined ? null : errorText(error),

@@ -83,7 +83,7 @@ const EnvSchema = z
     SCHEDULER_ENABLED: bool(true),
     SCHEDULER_INTERVAL_SECONDS: int(60, 1, 86_400),
     /** Each wait between runs is the interval +/- this percentage, at random. */
-    SCHEDULER_JITTER_PERCENT: int(20, 0, 100),
+    SCHEDULER_JITTER_PERCENT: int(20, 0, 50),
     /** Rows per batch (one short transaction per tenant and batch). */
     SCHEDULER_BATCH_SIZE: int(200, 1, 10_000),
     /** Batches one run of a sweep may do before the other sweeps get their turn. */

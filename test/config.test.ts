@@ -82,7 +82,7 @@ describe('configuration', () => {
     });
     const found = problems({
       SCHEDULER_INTERVAL_SECONDS: '0',
-      SCHEDULER_JITTER_PERCENT: '101',
+      SCHEDULER_JITTER_PERCENT: '51',
       SCHEDULER_BATCH_SIZE: '0',
       SCHEDULER_MAX_BATCHES_PER_RUN: 'many',
       SCHEDULER_MAX_BACKOFF_SECONDS: '-1',

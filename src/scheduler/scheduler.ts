@@ -46,7 +46,7 @@ export type SchedulerLog = Pick<FastifyBaseLogger, 'debug' | 'info' | 'warn' | '
 export interface SchedulerOptions {
   jobs: SweepJob[];
   intervalMs: number;
-  /** Each wait is the interval times a random factor in [1 - jitter, 1 + jitter]; default 0.2. */
+  /** Each wait is the interval times a random factor in [1 - jitter, 1 + jitter]; 0 to 0.5, default 0.2. */
   jitter?: number | undefined;
   batchSize: number;
   maxBatchesPerRun: number;
@@ -105,7 +105,7 @@ export class Scheduler {
       last: undefined,
     }));
     this.random = o.random ?? Math.random;
-    this.jitter = Math.min(Math.max(o.jitter ?? 0.2, 0), 1);
+    this.jitter = Math.min(Math.max(o.jitter ?? 0.2, 0), 0.5);
   }
 
   get intervalMs(): number {
@@ -122,7 +122,7 @@ export class Scheduler {
 
   /** Starts the loop; the first runs come within a random part of the jitter window. */
   start(): void {
-    if (this.loop || this.controller.signal.aborted) return;
+    if (this.loop || this.controller.signal.aborted || this.states.length === 0) return;
     const now = Date.now();
     for (const s of this.states) s.nextRunAt = now + this.random() * this.jitter * this.intervalOf(s);
     this.loop = this.runLoop().catch((error) => this.o.log.error({ err: error }, 'scheduler loop failed'));

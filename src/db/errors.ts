@@ -31,8 +31,8 @@ export function pgError(error: unknown): PgErrorInfo | undefined {
   return undefined;
 }
 
-const UNAVAILABLE_DRIVER_CODES = new Set([
-  'DATABASE_BREAKER_OPEN',
+/** Could not talk to the server at all (as opposed to a statement that failed). */
+const CONNECTION_FAILURES = new Set([
   'CONNECT_TIMEOUT',
   'CONNECTION_CLOSED',
   'CONNECTION_ENDED',
@@ -45,7 +45,11 @@ const UNAVAILABLE_DRIVER_CODES = new Set([
   'ETIMEDOUT',
   'EPIPE',
   'EAI_AGAIN',
+  '57P01', // admin_shutdown
+  '57P03', // cannot_connect_now (starting up, shutting down)
 ]);
+
+export const isConnectionFailure = (error: unknown) => CONNECTION_FAILURES.has(pgError(error)?.code ?? '');
 
 /**
  * True when the database cannot be reached or cannot serve right now: the caller should retry.
@@ -55,7 +59,7 @@ const UNAVAILABLE_DRIVER_CODES = new Set([
 export function isTransient(error: unknown): boolean {
   const e = pgError(error);
   if (!e) return false;
-  if (UNAVAILABLE_DRIVER_CODES.has(e.code)) return true;
+  if (CONNECTION_FAILURES.has(e.code) || e.code === 'DATABASE_BREAKER_OPEN') return true;
   return (
     e.code.startsWith('08') ||
     ['57P01', '57P02', '57P03', '53300', '53400', '57014', '55P03', '40001', '40P01'].includes(e.code)

@@ -91,6 +91,8 @@ const EnvSchema = z
     SHUTDOWN_GRACE_SECONDS: int(10, 1, 600),
     JSON_MAX_DEPTH: int(16, 2, 1000),
     JSON_MAX_FIELD_BYTES: int(65_536, 256, 100 * 1_048_576),
+    /** When set, GET /metrics wants `Authorization: Bearer <METRICS_TOKEN>`; unset, it is public. */
+    METRICS_TOKEN: optionalString.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
   })
   .superRefine((env, ctx) => {
     const production = env.NODE_ENV === 'production';

@@ -123,6 +123,8 @@ export class Metrics {
   });
 
   constructor(database: Database) {
+    // Now rather than at the first scrape: the process CPU counters count from their creation.
+    processMetrics();
     // Series that exist from the start, so that rate() and absent() work before the first claim.
     for (const result of CLAIM_RESULTS) this.taskClaims.inc({ result }, 0);
     const { stats } = database;

@@ -48,7 +48,12 @@ describe('clients/typescript/examples/agent-worker.ts', () => {
       heartbeatMs: 100,
       untilIdle: true,
       handle: async (task, signal) => {
-        if (task.input['slow']) await sleep(450, undefined, { signal });
+        // The slow task works until the worker has renewed its lease twice (version 2 -> 4).
+        const deadline = Date.now() + 20_000;
+        while (task.input['slow'] && ((await taskRow(t, tenant, task.id))['version'] as number) < 4) {
+          if (Date.now() > deadline) throw new Error('no heartbeats within 20 s');
+          await sleep(50, undefined, { signal });
+        }
         return demoHandler(task, signal);
       },
     });
@@ -81,7 +86,7 @@ describe('clients/typescript/examples/agent-worker.ts', () => {
       'task.claimed',
       'task.failed',
     ]);
-  });
+  }, 60_000);
 
   it('runs as the README shows: TOKEN=... npx tsx clients/typescript/examples/agent-worker.ts --until-idle', async () => {
     const tenant = await t.newTenant();

@@ -122,5 +122,5 @@ describe.skipIf(!available && !process.env['CI'])(`the docs page in Chromium (${
     } finally {
       await page.close();
     }
-  });
+  }, 120_000);
 });

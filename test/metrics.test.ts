@@ -111,7 +111,7 @@ describe('GET /metrics', () => {
       second.value('switchboard_http_requests_total', { route: 'unmatched', status: '404' }),
     ).toBeGreaterThanOrEqual(120);
     for (const id of ids) expect(second.text).not.toContain(id);
-  });
+  }, 60_000);
 
   it('counts idempotent replays, audit events on commit only, and database errors by SQLSTATE class', async () => {
     const api = await t.client(await t.newTenant(), 'sessions:read', 'sessions:write');

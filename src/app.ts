@@ -9,12 +9,14 @@ import { healthRoutes } from './http/health.js';
 import { registerIdempotency } from './http/idempotency/plugin.js';
 import { registerJsonLimits } from './http/json-limits.js';
 import { logController, loggerOptions } from './http/logging.js';
+import { registerMetrics } from './http/metrics.js';
 import { registerDocs, registerOpenApi } from './http/openapi.js';
 import { Problem } from './http/problem.js';
 import { registerRateLimit } from './http/rate-limit.js';
 import { clientErrorHandler, registerCors, registerSecurityHeaders } from './http/security.js';
 import { newTraceId, requestIdFor, traceIdFrom } from './http/tracing.js';
 import { type Clock, systemClock } from './lib/clock.js';
+import { Metrics } from './metrics/registry.js';
 import { approvalRoutes } from './modules/approvals/routes.js';
 import { AuditHub } from './modules/audit/hub.js';
 import { auditRoutes } from './modules/audit/routes.js';
@@ -111,6 +113,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   });
 
   await registerOpenApi(app);
+  registerMetrics(app, new Metrics(database), { token: config.METRICS_TOKEN });
   await registerCors(app, config.CORS_ORIGINS);
   registerSecurityHeaders(app);
   const tenants = createTenantDirectory(database, config.TENANT_CACHE_TTL_SECONDS);

@@ -48,10 +48,6 @@ const EnvSchema = z
     MIGRATE_ON_START: bool(true),
     DB_POOL_MAX: int(10, 1, 1000),
     DB_CONNECT_TIMEOUT_SECONDS: int(2, 1, 600),
-    DB_APP_ROLE: z
-      .string()
-      .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lowercase SQL identifier')
-      .default('switchboard_app'),
     AUTH_MODE: z.enum(['jwt', 'none']).default('jwt'),
     AUTH_JWT_SECRET: optionalString.pipe(
       z
@@ -93,6 +89,8 @@ const EnvSchema = z
     SHUTDOWN_DELAY_SECONDS: int(0, 0, 300),
     JSON_MAX_DEPTH: int(16, 2, 1000),
     JSON_MAX_FIELD_BYTES: int(65_536, 256, 100 * 1_048_576),
+    /** When set, GET /metrics wants `Authorization: Bearer <METRICS_TOKEN>`; unset, it is public. */
+    METRICS_TOKEN: optionalString.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
   })
   .superRefine((env, ctx) => {
     const production = env.NODE_ENV === 'production';

@@ -52,6 +52,24 @@ const CONNECTION_FAILURES = new Set([
 export const isConnectionFailure = (error: unknown) => CONNECTION_FAILURES.has(pgError(error)?.code ?? '');
 
 /**
+ * A bounded label for a failure that came from the database or its driver: the SQLSTATE class
+ * (`23` integrity, `40` serialization/deadlock, `57` cancelled/shutdown, ...) or the postgres.js
+ * error code (`CONNECTION_CLOSED`, ...). Undefined for anything else (e.g. a Problem the service
+ * threw). Used for the query error metric.
+ */
+export function dbErrorClass(error: unknown): string | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < 4 && current && typeof current === 'object'; depth++) {
+    const e = current as { name?: unknown; code?: unknown; cause?: unknown };
+    if (e.name === 'PostgresError' && typeof e.code === 'string') return e.code.slice(0, 2);
+    if (typeof e.code === 'string' && (CONNECTION_FAILURES.has(e.code) || e.code === 'DATABASE_BREAKER_OPEN'))
+      return e.code;
+    current = e.cause;
+  }
+  return undefined;
+}
+
+/**
  * True when the database cannot be reached or cannot serve right now: the caller should retry.
  * Class 08 (connection), 57P01-03 (shutdown, starting up), 53300 (too many connections),
  * 57014 (statement timeout), 55P03 (lock timeout), 40001/40P01 (serialization, deadlock).

@@ -1,7 +1,8 @@
 import { PgDatabase, PgDialect } from 'drizzle-orm/pg-core';
 import { type PostgresJsQueryResultHKT, PostgresJsSession } from 'drizzle-orm/postgres-js';
 import type postgres from 'postgres';
-import type { Database } from './client.js';
+import type { Database, DbStats } from './client.js';
+import { dbErrorClass } from './errors.js';
 
 /** Anything drizzle can run: a query builder, or `tx.execute(sql`...`)`. */
 export interface Executable<T = unknown> {
@@ -20,6 +21,8 @@ export interface Tx extends PgDatabase<PostgresJsQueryResultHKT> {
    * Pass query builders, not awaited promises: they are started here, in order.
    */
   commit<const Q extends readonly Executable[]>(...queries: Q): Promise<Results<Q>>;
+  /** Runs `fn` with the database's counters once COMMIT succeeded; never if the transaction rolls back. */
+  afterCommit(fn: (stats: DbStats) => void): void;
 }
 
 export interface TxScope {
@@ -81,13 +84,20 @@ export async function withTenantTx<T>(
   const settings = settingsStatement(options.settings ?? {});
   const begin = beginStatement(options);
   scope.db.breaker.check();
+  const stats = scope.db.stats;
+  stats.waiting++;
   let conn: postgres.ReservedSql;
   try {
     conn = await scope.db.sql.reserve();
   } catch (error) {
     scope.db.breaker.observe(error);
+    countError(stats, error);
     throw error;
+  } finally {
+    stats.waiting--;
   }
+  stats.reserved++;
+  const committed: ((stats: DbStats) => void)[] = [];
   let ended = false;
   const send = <Q extends { execute(): unknown }>(query: Q): Q => {
     query.execute();
@@ -121,7 +131,11 @@ export async function withTenantTx<T>(
       const settled = await Promise.allSettled([...started, ...extra, commit]);
       const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
       if (failed) throw failed.reason;
+      for (const fn of committed) fn(stats);
       return settled.slice(0, queries.length).map((r) => (r as PromiseFulfilledResult<unknown>).value);
+    },
+    afterCommit(fn: (stats: DbStats) => void) {
+      committed.push(fn);
     },
   });
 
@@ -141,12 +155,19 @@ export async function withTenantTx<T>(
     return result;
   } catch (error) {
     scope.db.breaker.observe(error);
+    countError(stats, error);
     if (!ended) {
       ended = true;
       await conn`rollback`.catch(() => {});
     }
     throw error;
   } finally {
+    stats.reserved--;
     conn.release();
   }
+}
+
+function countError(stats: DbStats, error: unknown) {
+  const kind = dbErrorClass(error);
+  if (kind) stats.errors.set(kind, (stats.errors.get(kind) ?? 0) + 1);
 }

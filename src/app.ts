@@ -9,11 +9,14 @@ import { healthRoutes } from './http/health.js';
 import { registerIdempotency } from './http/idempotency/plugin.js';
 import { registerJsonLimits } from './http/json-limits.js';
 import { logController, loggerOptions } from './http/logging.js';
+import { registerMetrics } from './http/metrics.js';
 import { registerDocs, registerOpenApi } from './http/openapi.js';
+import { Problem } from './http/problem.js';
 import { registerRateLimit } from './http/rate-limit.js';
 import { clientErrorHandler, registerCors, registerSecurityHeaders } from './http/security.js';
 import { newTraceId, requestIdFor, traceIdFrom } from './http/tracing.js';
 import { type Clock, systemClock } from './lib/clock.js';
+import { Metrics } from './metrics/registry.js';
 import { approvalRoutes } from './modules/approvals/routes.js';
 import { AuditHub } from './modules/audit/hub.js';
 import { auditRoutes } from './modules/audit/routes.js';
@@ -78,7 +81,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     logController: logController(),
     bodyLimit: config.BODY_LIMIT_BYTES,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
-    return503OnClosing: true,
+    return503OnClosing: false,
     forceCloseConnections: 'idle',
     frameworkErrors: (error, req, reply) => sendProblem(reply, toProblem(error, req)),
     clientErrorHandler,
@@ -99,14 +102,29 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     },
   };
   app.decorate('shutdown', shutdown);
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
 
   app.decorateRequest('traceId', '');
   app.addHook('onRequest', async (req, reply) => {
     reply.header('x-request-id', req.id);
     req.traceId = traceIdFrom(req.headers.traceparent) ?? newTraceId();
+    // While closing, requests that still arrive on open connections are refused (in-flight ones finish).
+    if (closing) {
+      throw new Problem(
+        'shutting_down',
+        'the server is shutting down; retry',
+        {},
+        { 'retry-after': '1', connection: 'close' },
+      );
+    }
   });
 
   await registerOpenApi(app);
+  const metrics = new Metrics(database);
+  registerMetrics(app, metrics, { token: config.METRICS_TOKEN });
   await registerCors(app, config.CORS_ORIGINS);
   registerSecurityHeaders(app);
   const tenants = createTenantDirectory(database, config.TENANT_CACHE_TTL_SECONDS);
@@ -118,7 +136,17 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   // Started once the app is ready (listening, or app.ready() in tests); stopped before it closes,
   // after the batch in progress has committed or rolled back.
   const scheduler = config.SCHEDULER_ENABLED
-    ? createServerScheduler({ db: database, clock, config, log: app.log, ...deps.scheduler })
+    ? createServerScheduler({
+        db: database,
+        clock,
+        config,
+        log: app.log,
+        overrides: deps.scheduler?.overrides,
+        onSweep: (result) => {
+          metrics.recordSweep(result);
+          deps.scheduler?.onSweep?.(result);
+        },
+      })
     : null;
   app.decorate('scheduler', scheduler);
   app.addHook('onReady', async () => scheduler?.start());

@@ -47,11 +47,7 @@ const EnvSchema = z
     DATA_DIR: z.string().min(1).default('.data'),
     MIGRATE_ON_START: bool(true),
     DB_POOL_MAX: int(10, 1, 1000),
-    DB_CONNECT_TIMEOUT_SECONDS: int(5, 1, 600),
-    DB_APP_ROLE: z
-      .string()
-      .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lowercase SQL identifier')
-      .default('switchboard_app'),
+    DB_CONNECT_TIMEOUT_SECONDS: int(2, 1, 600),
     AUTH_MODE: z.enum(['jwt', 'none']).default('jwt'),
     AUTH_JWT_SECRET: optionalString.pipe(
       z
@@ -69,6 +65,7 @@ const EnvSchema = z
     TENANT_CACHE_TTL_SECONDS: int(5, 0, 3600),
     SESSION_RETENTION_DAYS: int(7, 1, 3650),
     IDEMPOTENCY_TTL_SECONDS: int(86_400, 60, 30 * 86_400),
+    IDEMPOTENCY_LOCK_SECONDS: int(60, 1, 3600),
     /** Audit events older than this many days may be purged; unset keeps them forever. */
     AUDIT_RETENTION_DAYS: optionalString.pipe(
       z.coerce
@@ -99,8 +96,11 @@ const EnvSchema = z
     CORS_ORIGINS: list,
     BODY_LIMIT_BYTES: int(1_048_576, 1024, 100 * 1_048_576),
     SHUTDOWN_GRACE_SECONDS: int(10, 1, 600),
+    SHUTDOWN_DELAY_SECONDS: int(0, 0, 300),
     JSON_MAX_DEPTH: int(16, 2, 1000),
     JSON_MAX_FIELD_BYTES: int(65_536, 256, 100 * 1_048_576),
+    /** When set, GET /metrics wants `Authorization: Bearer <METRICS_TOKEN>`; unset, it is public. */
+    METRICS_TOKEN: optionalString.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
   })
   .superRefine((env, ctx) => {
     const production = env.NODE_ENV === 'production';

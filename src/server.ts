@@ -7,21 +7,14 @@ import { isTransient } from './db/errors.js';
 import { expectedMigrations, migrate } from './db/migrate.js';
 import { loadOrCreateDevSecret } from './http/auth/dev-secret.js';
 import { mintToken } from './http/auth/mint.js';
+import { SCOPES } from './http/auth/scopes.js';
 import { loggerOptions } from './http/logging.js';
 import { newTraceId } from './http/tracing.js';
 import { systemClock } from './lib/clock.js';
 import { ensureTenant } from './modules/tenants/service.js';
 
-const DEMO_SCOPES = [
-  'sessions:read',
-  'sessions:write',
-  'tasks:read',
-  'tasks:write',
-  'approvals:read',
-  'approvals:decide',
-  'audit:read',
-  'audit:write',
-] as const;
+/** The banner's token: every scope but admin, for the demo tenant. */
+const DEMO_SCOPES = SCOPES.filter((s) => s !== 'admin');
 
 type Log = pino.Logger;
 
@@ -172,8 +165,13 @@ async function main() {
       process.exit(1);
     }, config.SHUTDOWN_GRACE_SECONDS * 1000);
     force.unref();
+    // Readiness fails at once; during SHUTDOWN_DELAY_SECONDS the server keeps serving, so that a
+    // load balancer stops sending traffic before connections are refused. Then in-flight requests
+    // drain, the scheduler and streams stop, and the pool and the embedded database close.
     app.shutdown.begin();
     try {
+      if (config.SHUTDOWN_DELAY_SECONDS > 0)
+        await new Promise((r) => setTimeout(r, config.SHUTDOWN_DELAY_SECONDS * 1000));
       await app.close();
       await database.close();
       await embedded?.stop();

@@ -67,7 +67,12 @@ describe('database outage', () => {
     expect((await create()).statusCode).toBe(201);
 
     await pg.stop();
-    for (const res of [await get(), await create(), await get()]) {
+    const began = performance.now();
+    const answers = [await get(), await create(), await get()];
+    console.info(
+      `503 answer time with the database stopped: ${Math.round((performance.now() - began) / 3)} ms per request`,
+    );
+    for (const res of answers) {
       expect(res.statusCode).toBe(503);
       expect(res.headers['retry-after']).toBe('2');
       expect(res.json()).toMatchObject({ code: 'database_unavailable', status: 503 });
@@ -79,9 +84,60 @@ describe('database outage', () => {
     expect((await app.inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(200);
 
     await pg.start();
-    expect((await get()).statusCode).toBe(200);
+    const restarted = performance.now();
+    // The first request after the fail-fast window tries the database again.
+    let recovered = await get();
+    while (recovered.statusCode === 503 && performance.now() - restarted < 10_000) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      recovered = await get();
+    }
+    console.info(`recovered ${Math.round(performance.now() - restarted)} ms after the database restarted`);
+    expect(recovered.statusCode).toBe(200);
     expect((await create()).statusCode).toBe(201);
     expect((await app.inject({ method: 'GET', url: '/readyz' })).statusCode).toBe(200);
     expect((await get()).json().data).toHaveLength(2);
+  });
+});
+
+describe('an unresponsive database', () => {
+  it('answers 503 fast: one request waits out the connect timeout, the next ones fail at once', async () => {
+    // A TCP server that accepts connections and never answers: a database that hangs.
+    const { createServer } = await import('node:net');
+    const sockets: import('node:net').Socket[] = [];
+    const silent = createServer((socket) => sockets.push(socket));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const port = (silent.address() as import('node:net').AddressInfo).port;
+    const hung = createDatabase({
+      url: `postgres://x:y@127.0.0.1:${port}/none`,
+      appRole: null,
+      connectTimeoutSeconds: 1,
+    });
+    const config = loadConfig({ AUTH_JWT_SECRET: TEST_SECRET, TENANT_CACHE_TTL_SECONDS: '0' });
+    const hungApp = await buildApp({
+      config,
+      database: hung,
+      logger: false,
+      expectedMigrations: expectedMigrations(),
+    });
+    try {
+      const timings: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        const began = performance.now();
+        const res = await hungApp.inject({
+          method: 'GET',
+          url: '/v1/sessions',
+          headers: { authorization: `Bearer ${token}` },
+        });
+        timings.push(Math.round(performance.now() - began));
+        expect(res.statusCode).toBe(503);
+        expect(res.headers['retry-after']).toBe('2');
+      }
+      console.info(`503 answer times with a hung database (ms): ${timings.join(', ')}`);
+    } finally {
+      await hungApp.close();
+      await hung.close();
+      for (const s of sockets) s.destroy();
+      silent.close();
+    }
   });
 });

@@ -1,10 +1,11 @@
-import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { killServer, root, startServer, stopServer } from './helpers/server.js';
 
 /*
  * The README's promise, checked end to end: `npm start` (here: node --import tsx src/server.ts)
@@ -12,60 +13,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
  * the walkthrough works with that token; SIGTERM stops the server and its database cleanly; a
  * second start reuses the data directory.
  */
-const root = new URL('..', import.meta.url).pathname;
 let dataDir: string;
-
-interface Started {
-  child: ChildProcess;
-  url: string;
-  token: string;
-  output: () => string;
-  ms: number;
-}
-
-async function start(): Promise<Started> {
-  const began = Date.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
-    cwd: root,
-    env: {
-      ...process.env,
-      DATA_DIR: dataDir,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-      NODE_ENV: 'development',
-      DATABASE_URL: '',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  child.stdout!.on('data', (d) => {
-    out += d;
-  });
-  child.stderr!.on('data', (d) => {
-    out += d;
-  });
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 60_000);
-    const check = () => {
-      if (/export TOKEN=\S+/.test(out) && /curl -s/.test(out)) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    child.stdout!.on('data', check);
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}:\n${out}`)));
-  });
-  const url = /listening on (http:\/\/\S+)/.exec(out)![1]!;
-  const token = /export TOKEN=(\S+)/.exec(out)![1]!;
-  return { child, url, token, output: () => out, ms: Date.now() - began };
-}
-
-async function stop(s: Started) {
-  const exited = new Promise<number | null>((resolve) => s.child.once('exit', resolve));
-  s.child.kill('SIGTERM');
-  return exited;
-}
+const start = () => startServer(dataDir);
+const stop = stopServer;
 
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'switchboard-e2e-'));
@@ -159,9 +109,7 @@ describe('after kill -9', () => {
     });
     expect(created.status).toBe(201);
     const { id } = (await created.json()) as { id: string };
-    const exited = new Promise((resolve) => first.child.once('exit', resolve));
-    first.child.kill('SIGKILL');
-    await exited;
+    await killServer(first);
     const pidFile = join(dataDir, 'pg', 'postmaster.pid');
     expect(existsSync(pidFile)).toBe(true);
     const leftover = Number((await import('node:fs')).readFileSync(pidFile, 'utf8').split('\n')[0]);

@@ -1,5 +1,6 @@
 import { drizzle, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
+import { Breaker } from './breaker.js';
 import { connectSocket, type SocketOptions } from './socket.js';
 
 /** The application's handle on PostgreSQL: one postgres.js pool and the drizzle instance over it. */
@@ -11,8 +12,30 @@ export interface Database {
    * application role, or cannot switch (see checkAppRole, which sets it at startup).
    */
   appRole: string | null;
+  /** Fails requests fast for a moment after a connection failure (see breaker.ts). */
+  readonly breaker: Breaker;
+  /** What the pool's tenant transactions are doing; read by GET /metrics. */
+  readonly stats: DbStats;
   close(): Promise<void>;
 }
+
+/**
+ * Counters kept by withTenantTx (the request path) as plain numbers, so the hot path pays an
+ * increment and /metrics reads them when scraped. postgres.js exposes no pool statistics, so
+ * "reserved" counts the tenant transactions holding a connection, not every open connection.
+ */
+export interface DbStats {
+  /** Tenant transactions waiting for a pooled connection. */
+  waiting: number;
+  /** Tenant transactions holding a reserved connection. */
+  reserved: number;
+  /** Tenant transactions that failed on a database error, by SQLSTATE class or driver error code. */
+  errors: Map<string, number>;
+  /** Audit events appended by committed transactions. */
+  auditEvents: number;
+}
+
+export const newDbStats = (): DbStats => ({ waiting: 0, reserved: 0, errors: new Map(), auditEvents: 0 });
 
 export const APP_ROLE = 'switchboard_app';
 
@@ -21,6 +44,8 @@ export interface DatabaseOptions {
   poolMax?: number;
   connectTimeoutSeconds?: number;
   appRole?: string | null;
+  /** How long requests fail fast after a connection failure (ms). */
+  breakerMs?: number;
   /** The socket factory (postgres.js `socket` option); tests wrap it to count round trips. */
   socket?: (options: SocketOptions) => Promise<unknown>;
 }
@@ -42,6 +67,8 @@ export function createDatabase(options: DatabaseOptions): Database {
     sql,
     db: drizzle(sql),
     appRole: options.appRole === undefined ? APP_ROLE : options.appRole,
+    breaker: new Breaker(options.breakerMs ?? 1000),
+    stats: newDbStats(),
     close: () => sql.end({ timeout: 5 }),
   };
 }

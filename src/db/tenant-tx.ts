@@ -1,8 +1,8 @@
 import { PgDatabase, PgDialect } from 'drizzle-orm/pg-core';
 import { type PostgresJsQueryResultHKT, PostgresJsSession } from 'drizzle-orm/postgres-js';
 import type postgres from 'postgres';
-import type { Database } from './client.js';
-import { connectionLost, isTransient } from './errors.js';
+import type { Database, DbStats } from './client.js';
+import { connectionLost, dbErrorClass, isTransient } from './errors.js';
 
 /** Anything drizzle can run: a query builder, or `tx.execute(sql`...`)`. */
 export interface Executable<T = unknown> {
@@ -21,6 +21,8 @@ export interface Tx extends PgDatabase<PostgresJsQueryResultHKT> {
    * Pass query builders, not awaited promises: they are started here, in order.
    */
   commit<const Q extends readonly Executable[]>(...queries: Q): Promise<Results<Q>>;
+  /** Runs `fn` with the database's counters once COMMIT succeeded; never if the transaction rolls back. */
+  afterCommit(fn: (stats: DbStats) => void): void;
 }
 
 export interface TxScope {
@@ -104,7 +106,21 @@ export async function withTenantTx<T>(
 ): Promise<T> {
   const settings = settingsStatement(options.settings ?? {});
   const begin = beginStatement(options);
-  const conn = await reserve(scope.db.sql);
+  scope.db.breaker.check();
+  const stats = scope.db.stats;
+  stats.waiting++;
+  let conn: postgres.ReservedSql;
+  try {
+    conn = await reserve(scope.db.sql);
+  } catch (error) {
+    scope.db.breaker.observe(error);
+    countError(stats, error);
+    throw error;
+  } finally {
+    stats.waiting--;
+  }
+  stats.reserved++;
+  const committed: ((stats: DbStats) => void)[] = [];
   let ended = false;
   let lost = false;
   // postgres.js 3.4 leaves the statements a reserved connection holds back (behind one that must
@@ -151,7 +167,11 @@ export async function withTenantTx<T>(
       const settled = await Promise.race([Promise.allSettled([...started, ...extra, commit]), gone]);
       const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
       if (failed) throw failed.reason;
+      for (const fn of committed) fn(stats);
       return settled.slice(0, queries.length).map((r) => (r as PromiseFulfilledResult<unknown>).value);
+    },
+    afterCommit(fn: (stats: DbStats) => void) {
+      committed.push(fn);
     },
   });
 
@@ -167,8 +187,12 @@ export async function withTenantTx<T>(
     if (settings) quiet(send(conn.unsafe(settings[0], settings[1], { prepare: true })));
     const result = await Promise.race([fn(tx), gone]);
     if (!ended) await tx.commit();
+    scope.db.breaker.reset();
     return result;
   } catch (error) {
+    // Not breaker.observe: one connection lost mid-transaction (a terminated backend, a failover)
+    // does not say the database is unreachable; the next reserve() finds out.
+    countError(stats, error);
     // A connection that is gone took its transaction with it. postgres.js 3.4 crashes the process
     // when anything is written to a reserved connection after it closed, and hands a released one
     // out again (porsager/postgres#1208): it is neither rolled back nor released, and the pool,
@@ -180,6 +204,12 @@ export async function withTenantTx<T>(
     }
     throw error;
   } finally {
+    stats.reserved--;
     if (!lost) conn.release();
   }
+}
+
+function countError(stats: DbStats, error: unknown) {
+  const kind = dbErrorClass(error);
+  if (kind) stats.errors.set(kind, (stats.errors.get(kind) ?? 0) + 1);
 }

@@ -64,8 +64,10 @@ export const healthRoutes: FastifyPluginAsyncZod<HealthOptions> = async (app, o)
             { n: number }[]
           >`select count(*)::int as n from drizzle.__drizzle_migrations`;
           database = 'ok';
+          o.database.breaker.reset(); // the database answers: requests need not fail fast any more
           migrations = (row?.n ?? 0) >= o.expectedMigrations ? 'ok' : 'pending';
         } catch (error) {
+          o.database.breaker.observe(error);
           const code = (error as { code?: string }).code;
           database = code === '42P01' ? 'ok' : 'unreachable'; // 42P01: no migrations table yet
           if (code === '42P01') migrations = 'pending';

@@ -33,6 +33,7 @@ export const ERROR_CODES = {
   rate_limited: [429, 'Too many requests'],
   internal_error: [500, 'Internal server error'],
   database_unavailable: [503, 'Database unavailable'],
+  shutting_down: [503, 'Shutting down'],
 } as const satisfies Record<string, readonly [number, string]>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

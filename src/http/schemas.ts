@@ -46,7 +46,7 @@ const STATUS_DESCRIPTIONS: Record<number, string> = {
   429: 'Rate limited (RATE_LIMIT_PER_MINUTE per tenant); retry after Retry-After seconds.',
   431: 'Request headers too large.',
   500: 'Unexpected server error; nothing internal is disclosed.',
-  503: 'Database unavailable; retry after Retry-After seconds.',
+  503: 'Database unavailable, or the server is shutting down; retry after Retry-After seconds.',
 };
 
 /** The documented problem response for an HTTP status, listing the codes it can carry. */

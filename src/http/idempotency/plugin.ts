@@ -13,8 +13,6 @@ declare module 'fastify' {
   }
 }
 
-/** How long a request may hold its key before another may take it over (if nothing was committed). */
-const LOCK_SECONDS = 60;
 const REPLAYED_HEADERS = ['content-type', 'location', 'etag'] as const;
 
 const requestHash = (req: FastifyRequest) =>
@@ -60,7 +58,8 @@ export function registerIdempotency(app: FastifyInstance) {
           key,
           requestHash: hash,
           now,
-          lockedUntil: addSeconds(now, LOCK_SECONDS),
+          // How long a request may hold its key before another may take it over (if nothing was committed).
+          lockedUntil: addSeconds(now, ctx.config.IDEMPOTENCY_LOCK_SECONDS),
           expiresAt: addSeconds(now, ctx.config.IDEMPOTENCY_TTL_SECONDS),
         }),
         repo.find(tx, ctx.tenantId, key),

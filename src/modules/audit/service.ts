@@ -27,7 +27,15 @@ export function record(
   resource: Resource,
   data: Record<string, unknown> = {},
 ): Executable<AppendedRow[]> {
-  return repo.append(tx, newEvent(tx.tenantId, ctx, action, resource, data));
+  return appendCounted(tx, newEvent(tx.tenantId, ctx, action, resource, data));
+}
+
+/** The append statement; the event is counted for /metrics once its transaction commits. */
+function appendCounted(tx: Tx, event: repo.NewAuditEvent) {
+  tx.afterCommit((stats) => {
+    stats.auditEvents++;
+  });
+  return repo.append(tx, event);
 }
 
 /** One event of a batch: its context (actor, trace), action, resource and data. */
@@ -128,7 +136,7 @@ export async function appendEvent(
     input.data ?? {},
   );
   return withTenantTx(ctx, async (tx) => {
-    const [[appended]] = await tx.commit(repo.append(tx, event));
+    const [[appended]] = await tx.commit(appendCounted(tx, event));
     if (!appended) throw new Error('the audit append returned no row');
     const { prefix: _prefix, suffix: _suffix, ...row } = event;
     return { ...row, seq: Number(appended.seq), prevHash: appended.prev_hash, hash: appended.hash };

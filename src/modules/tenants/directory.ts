@@ -15,7 +15,15 @@ export interface TenantDirectory {
 
 export function createTenantDirectory(db: Database, ttlSeconds: number, max = 10_000): TenantDirectory {
   const lookup = prepareLookup(db.db);
-  const load = async (id: string) => ({ row: (await lookup.execute({ id }))[0] });
+  const load = async (id: string) => {
+    db.breaker.check();
+    try {
+      return { row: (await lookup.execute({ id }))[0] };
+    } catch (error) {
+      db.breaker.observe(error);
+      throw error;
+    }
+  };
   if (ttlSeconds === 0) return { get: async (id) => (await load(id)).row, invalidate: () => {} };
   const cache = new LRUCache<string, { row: TenantRow | undefined }>({
     max,

@@ -188,8 +188,12 @@ describe('operators', () => {
 
       // The app's scheduler reports every run to /metrics.
       const metrics = (await own.app.inject({ method: 'GET', url: '/metrics' })).body;
-      expect(metrics).toMatch(/switchboard_scheduler_sweeps_total\{sweep="session_expiry",outcome="error"\} 1\n/);
-      expect(metrics).toMatch(/switchboard_scheduler_sweeps_total\{sweep="session_expiry",outcome="ok"\} 1\n/);
+      expect(metrics).toMatch(
+        /switchboard_scheduler_sweeps_total\{sweep="session_expiry",outcome="error"\} 1\n/,
+      );
+      expect(metrics).toMatch(
+        /switchboard_scheduler_sweeps_total\{sweep="session_expiry",outcome="ok"\} 1\n/,
+      );
       expect(metrics).toMatch(/switchboard_scheduler_sweeps_total\{sweep="lease_expiry",outcome="ok"\} 1\n/);
     } finally {
       await own.close();

@@ -26,6 +26,10 @@ import { sessionRoutes } from './modules/sessions/routes.js';
 import { taskRoutes } from './modules/tasks/routes.js';
 import { createTenantDirectory } from './modules/tenants/directory.js';
 import { tenantRoutes } from './modules/tenants/routes.js';
+import { schedulerRoutes } from './scheduler/routes.js';
+import type { Scheduler } from './scheduler/scheduler.js';
+import { schedulerHealth } from './scheduler/schemas.js';
+import { createServerScheduler, type ServerSchedulerOptions } from './scheduler/sweeps.js';
 
 export interface AppDeps {
   config: Config;
@@ -39,9 +43,15 @@ export interface AppDeps {
   verify?: Verify | null;
   /** Migrations this build ships (readiness requires them applied). */
   expectedMigrations?: number;
+  /** The scheduler's hook for metrics (`onSweep`), and settings that override SCHEDULER_* (tests). */
+  scheduler?: Pick<ServerSchedulerOptions, 'onSweep' | 'overrides'> | undefined;
 }
 
-export type App = FastifyInstance & { shutdown: { begin(): void; readonly active: boolean } };
+export type App = FastifyInstance & {
+  shutdown: { begin(): void; readonly active: boolean };
+  /** The sweeps of this process; null when SCHEDULER_ENABLED is false. */
+  scheduler: Scheduler | null;
+};
 
 /** The Fastify application: used by server.ts and by the tests, on a database they provide. */
 export async function buildApp(deps: AppDeps): Promise<App> {
@@ -113,7 +123,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   });
 
   await registerOpenApi(app);
-  registerMetrics(app, new Metrics(database), { token: config.METRICS_TOKEN });
+  const metrics = new Metrics(database);
+  registerMetrics(app, metrics, { token: config.METRICS_TOKEN });
   await registerCors(app, config.CORS_ORIGINS);
   registerSecurityHeaders(app);
   const tenants = createTenantDirectory(database, config.TENANT_CACHE_TTL_SECONDS);
@@ -122,11 +133,32 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerJsonLimits(app, { maxDepth: config.JSON_MAX_DEPTH, maxFieldBytes: config.JSON_MAX_FIELD_BYTES });
   registerIdempotency(app);
 
+  // Started once the app is ready (listening, or app.ready() in tests); stopped before it closes,
+  // after the batch in progress has committed or rolled back.
+  const scheduler = config.SCHEDULER_ENABLED
+    ? createServerScheduler({
+        db: database,
+        clock,
+        config,
+        log: app.log,
+        overrides: deps.scheduler?.overrides,
+        onSweep: (result) => {
+          metrics.recordSweep(result);
+          deps.scheduler?.onSweep?.(result);
+        },
+      })
+    : null;
+  app.decorate('scheduler', scheduler);
+  app.addHook('onReady', async () => scheduler?.start());
+  app.addHook('preClose', async () => scheduler?.stop());
+
   await app.register(healthRoutes, {
     database,
     expectedMigrations: deps.expectedMigrations ?? 0,
     isShuttingDown: () => shuttingDown,
+    scheduler: () => schedulerHealth(scheduler),
   });
+  await app.register(schedulerRoutes, { scheduler, config });
   await app.register(tenantRoutes, { directory: tenants });
   await app.register(sessionRoutes);
   await app.register(compatSessionRoutes);

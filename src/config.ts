@@ -79,6 +79,16 @@ const EnvSchema = z
     AUDIT_STREAM_HEARTBEAT_SECONDS: int(15, 1, 3600),
     SCHEDULER_ENABLED: bool(true),
     SCHEDULER_INTERVAL_SECONDS: int(60, 1, 86_400),
+    /** Each wait between runs is the interval +/- this percentage, at random. */
+    SCHEDULER_JITTER_PERCENT: int(20, 0, 50),
+    /** Rows per batch (one short transaction per tenant and batch). */
+    SCHEDULER_BATCH_SIZE: int(200, 1, 10_000),
+    /** Batches one run of a sweep may do before the other sweeps get their turn. */
+    SCHEDULER_MAX_BATCHES_PER_RUN: int(50, 1, 1_000_000),
+    /** The cap of a failing sweep's exponential backoff (never below the interval). */
+    SCHEDULER_MAX_BACKOFF_SECONDS: int(600, 1, 86_400),
+    /** How often the audit retention purge runs (only with AUDIT_RETENTION_DAYS). */
+    SCHEDULER_AUDIT_PURGE_INTERVAL_SECONDS: int(3600, 1, 7 * 86_400),
     TASK_LEASE_SECONDS: int(300, 1, 86_400),
     TASK_MAX_ATTEMPTS: int(3, 1, 100),
     APPROVAL_TTL_SECONDS: int(86_400, 1, 365 * 86_400),

@@ -84,6 +84,20 @@ export function isTransient(error: unknown): boolean {
   );
 }
 
+/**
+ * True when the error means the connection it came from is gone (closed by the server, the
+ * network or a failover), and with it any transaction it had open.
+ */
+export function connectionLost(error: unknown): boolean {
+  const code = pgError(error)?.code;
+  if (code === undefined) return false;
+  return (
+    ['CONNECTION_CLOSED', 'CONNECTION_DESTROYED', 'ECONNRESET', 'EPIPE'].includes(code) ||
+    code.startsWith('08') ||
+    ['57P01', '57P02', '57P03'].includes(code)
+  );
+}
+
 /** Foreign keys whose violation means "the body refers to something that does not exist". */
 const REFERENCES: Record<string, { path: string; resource: string }> = {
   sessions_tenant_id_task_id_tasks_tenant_id_id_fk: { path: 'body.task_id', resource: 'task' },

@@ -42,6 +42,7 @@ const TAGS = [
   { name: 'approvals', description: 'A human decision gating a task.' },
   { name: 'audit', description: 'The tamper-evident record of every change.' },
   { name: 'tenants', description: 'Tenant administration (scope `admin`).' },
+  { name: 'admin', description: 'Operations (scope `admin`): the scheduler of the answering process.' },
   { name: 'health', description: 'Liveness and readiness probes.' },
   { name: 'sessions (legacy)', description: 'The original unversioned contract, kept for existing clients.' },
 ];

@@ -27,9 +27,33 @@ export interface paths {
         };
         /**
          * Readiness: the database is reachable and migrated
-         * @description 503 (with Retry-After) while the database is unreachable, migrations are pending, or the server is shutting down.
+         * @description 503 (with Retry-After) while the database is unreachable, migrations are pending, or the server is shutting down. `scheduler` shows the last run of each sweep of this process; a failed sweep does not make the server unready (it backs off and retries on its own).
          */
         get: operations["readyz"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/scheduler": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * This process's scheduler: the last run of each sweep
+         * @description For operators: when each sweep last ran, how long it took, how many rows it changed, why it failed, and when it runs next. Every server process runs its own scheduler and answers with its own.
+         *
+         *     Requires scope `admin`.
+         *
+         *     Requires scope `admin`.
+         */
+        get: operations["getSchedulerStatus"];
         put?: never;
         post?: never;
         delete?: never;
@@ -698,21 +722,6 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        Health: {
-            /** @constant */
-            status: "ok";
-        };
-        Readiness: {
-            /** @enum {string} */
-            status: "ready" | "unavailable";
-            checks: {
-                /** @enum {string} */
-                database: "ok" | "unreachable" | "not_checked";
-                /** @enum {string} */
-                migrations: "ok" | "pending" | "not_checked";
-                shutting_down: boolean;
-            };
-        };
         /**
          * @description RFC 9457 problem details. Extension members depend on the code (e.g. allowed_transitions).
          * @example {
@@ -746,6 +755,66 @@ export interface components {
             }[];
         } & {
             [key: string]: unknown;
+        };
+        SweepStatus: {
+            /** @description session_expiry, approval_expiry, lease_expiry, idempotency_key_purge, task_key_release, or audit_retention (only with AUDIT_RETENTION_DAYS). */
+            name: string;
+            /** @description A run is in progress now. */
+            running: boolean;
+            /** @description Start of the last finished run; null before the first. */
+            started_at: string | null;
+            finished_at: string | null;
+            duration_ms: number | null;
+            /** @description Rows the last run changed or deleted. */
+            changed: number | null;
+            /** @description Why the last run failed; null when it succeeded. */
+            error: string | null;
+            /** @description Failed runs in a row; 0 after a success. */
+            consecutive_failures: number;
+            /** @description When this process runs the sweep next (sooner while more is due; later, backing off, after a failure); null when its scheduler is not running. */
+            next_run_at: string | null;
+        };
+        /** @description The scheduler of the server process that answered: every process runs its own, so behind a load balancer each request may show another one. */
+        SchedulerStatus: {
+            /** @description SCHEDULER_ENABLED of the process that answered. */
+            enabled: boolean;
+            /** @description The mean wait between runs (SCHEDULER_INTERVAL_SECONDS). */
+            interval_seconds: number;
+            /** @description Rows per batch (SCHEDULER_BATCH_SIZE). */
+            batch_size: number;
+            sweeps: components["schemas"]["SweepStatus"][];
+        };
+        /** @description This process's sweeps. Informational: a failing sweep does not make the server unready (readiness is about the database), it backs off and retries; see GET /v1/admin/scheduler for the errors. */
+        SchedulerHealth: {
+            enabled: boolean;
+            sweeps: {
+                /** @description session_expiry, approval_expiry, lease_expiry, idempotency_key_purge, task_key_release, or audit_retention (only with AUDIT_RETENTION_DAYS). */
+                name: string;
+                /** @description End of the last run; null before the first. */
+                last_run_at: string | null;
+                /** @description Whether the last run succeeded; null before the first. */
+                ok: boolean | null;
+                changed: number | null;
+                consecutive_failures: number;
+                /** @description When this process runs the sweep next (sooner while more is due; later, backing off, after a failure); null when its scheduler is not running. */
+                next_run_at: string | null;
+            }[];
+        };
+        Health: {
+            /** @constant */
+            status: "ok";
+        };
+        Readiness: {
+            /** @enum {string} */
+            status: "ready" | "unavailable";
+            checks: {
+                /** @enum {string} */
+                database: "ok" | "unreachable" | "not_checked";
+                /** @enum {string} */
+                migrations: "ok" | "pending" | "not_checked";
+                shutting_down: boolean;
+            };
+            scheduler?: components["schemas"]["SchedulerHealth"];
         };
         /**
          * @example {
@@ -1535,6 +1604,80 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Readiness"];
+                };
+            };
+        };
+    };
+    getSchedulerStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SchedulerStatus"];
+                };
+            };
+            /** @description Missing or invalid bearer token (see WWW-Authenticate). Codes: `unauthenticated`, `invalid_token`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the required scope, its tenant is unknown or disabled, or the caller may not do this (e.g. decide their own approval request). Codes: `insufficient_scope`, `tenant_required`, `tenant_unknown`, `tenant_disabled`, `self_approval_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited (RATE_LIMIT_PER_MINUTE per tenant); retry after Retry-After seconds. Codes: `rate_limited`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request headers too large. Codes: `headers_too_large`. */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error; nothing internal is disclosed. Codes: `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable, or the server is shutting down; retry after Retry-After seconds. Codes: `database_unavailable`, `shutting_down`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };

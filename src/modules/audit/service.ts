@@ -38,6 +38,26 @@ function appendCounted(tx: Tx, event: repo.NewAuditEvent) {
   return repo.append(tx, event);
 }
 
+/** One event of a batch: its context (actor, trace), action, resource and data. */
+export interface AuditItem {
+  ctx: AuditCtx;
+  action: string;
+  resource: Resource;
+  data: Record<string, unknown>;
+}
+
+/**
+ * The events of several changes of one transaction, appended in this order by one statement
+ * (repo.appendMany); like `record`, the last statement before COMMIT.
+ */
+export function recordMany(tx: Tx, items: readonly AuditItem[]): Executable<{ appended: number }[]> {
+  return repo.appendMany(
+    tx,
+    tx.tenantId,
+    items.map((i) => newEvent(tx.tenantId, i.ctx, i.action, i.resource, i.data)),
+  );
+}
+
 /** What the append statement returns: the event's place in the chain. */
 export interface AppendedRow {
   seq: string;

@@ -7,7 +7,7 @@ export default defineConfig({
     pool: 'forks',
     // Two cores: two test files at a time, each on a database of its own.
     maxWorkers: 2,
-    testTimeout: 30_000,
+    testTimeout: 60_000,
     hookTimeout: 120_000,
     teardownTimeout: 30_000,
   },

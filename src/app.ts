@@ -9,12 +9,14 @@ import { healthRoutes } from './http/health.js';
 import { registerIdempotency } from './http/idempotency/plugin.js';
 import { registerJsonLimits } from './http/json-limits.js';
 import { logController, loggerOptions } from './http/logging.js';
+import { registerMetrics } from './http/metrics.js';
 import { registerDocs, registerOpenApi } from './http/openapi.js';
 import { Problem } from './http/problem.js';
 import { registerRateLimit } from './http/rate-limit.js';
 import { clientErrorHandler, registerCors, registerSecurityHeaders } from './http/security.js';
 import { newTraceId, requestIdFor, traceIdFrom } from './http/tracing.js';
 import { type Clock, systemClock } from './lib/clock.js';
+import { Metrics } from './metrics/registry.js';
 import { approvalRoutes } from './modules/approvals/routes.js';
 import { AuditHub } from './modules/audit/hub.js';
 import { auditRoutes } from './modules/audit/routes.js';
@@ -24,6 +26,10 @@ import { sessionRoutes } from './modules/sessions/routes.js';
 import { taskRoutes } from './modules/tasks/routes.js';
 import { createTenantDirectory } from './modules/tenants/directory.js';
 import { tenantRoutes } from './modules/tenants/routes.js';
+import { schedulerRoutes } from './scheduler/routes.js';
+import type { Scheduler } from './scheduler/scheduler.js';
+import { schedulerHealth } from './scheduler/schemas.js';
+import { createServerScheduler, type ServerSchedulerOptions } from './scheduler/sweeps.js';
 
 export interface AppDeps {
   config: Config;
@@ -37,9 +43,15 @@ export interface AppDeps {
   verify?: Verify | null;
   /** Migrations this build ships (readiness requires them applied). */
   expectedMigrations?: number;
+  /** The scheduler's hook for metrics (`onSweep`), and settings that override SCHEDULER_* (tests). */
+  scheduler?: Pick<ServerSchedulerOptions, 'onSweep' | 'overrides'> | undefined;
 }
 
-export type App = FastifyInstance & { shutdown: { begin(): void; readonly active: boolean } };
+export type App = FastifyInstance & {
+  shutdown: { begin(): void; readonly active: boolean };
+  /** The sweeps of this process; null when SCHEDULER_ENABLED is false. */
+  scheduler: Scheduler | null;
+};
 
 /** The Fastify application: used by server.ts and by the tests, on a database they provide. */
 export async function buildApp(deps: AppDeps): Promise<App> {
@@ -111,6 +123,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   });
 
   await registerOpenApi(app);
+  const metrics = new Metrics(database);
+  registerMetrics(app, metrics, { token: config.METRICS_TOKEN });
   await registerCors(app, config.CORS_ORIGINS);
   registerSecurityHeaders(app);
   const tenants = createTenantDirectory(database, config.TENANT_CACHE_TTL_SECONDS);
@@ -119,11 +133,32 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerJsonLimits(app, { maxDepth: config.JSON_MAX_DEPTH, maxFieldBytes: config.JSON_MAX_FIELD_BYTES });
   registerIdempotency(app);
 
+  // Started once the app is ready (listening, or app.ready() in tests); stopped before it closes,
+  // after the batch in progress has committed or rolled back.
+  const scheduler = config.SCHEDULER_ENABLED
+    ? createServerScheduler({
+        db: database,
+        clock,
+        config,
+        log: app.log,
+        overrides: deps.scheduler?.overrides,
+        onSweep: (result) => {
+          metrics.recordSweep(result);
+          deps.scheduler?.onSweep?.(result);
+        },
+      })
+    : null;
+  app.decorate('scheduler', scheduler);
+  app.addHook('onReady', async () => scheduler?.start());
+  app.addHook('preClose', async () => scheduler?.stop());
+
   await app.register(healthRoutes, {
     database,
     expectedMigrations: deps.expectedMigrations ?? 0,
     isShuttingDown: () => shuttingDown,
+    scheduler: () => schedulerHealth(scheduler),
   });
+  await app.register(schedulerRoutes, { scheduler, config });
   await app.register(tenantRoutes, { directory: tenants });
   await app.register(sessionRoutes);
   await app.register(compatSessionRoutes);

@@ -48,10 +48,6 @@ const EnvSchema = z
     MIGRATE_ON_START: bool(true),
     DB_POOL_MAX: int(10, 1, 1000),
     DB_CONNECT_TIMEOUT_SECONDS: int(2, 1, 600),
-    DB_APP_ROLE: z
-      .string()
-      .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lowercase SQL identifier')
-      .default('switchboard_app'),
     AUTH_MODE: z.enum(['jwt', 'none']).default('jwt'),
     AUTH_JWT_SECRET: optionalString.pipe(
       z
@@ -83,6 +79,16 @@ const EnvSchema = z
     AUDIT_STREAM_HEARTBEAT_SECONDS: int(15, 1, 3600),
     SCHEDULER_ENABLED: bool(true),
     SCHEDULER_INTERVAL_SECONDS: int(60, 1, 86_400),
+    /** Each wait between runs is the interval +/- this percentage, at random. */
+    SCHEDULER_JITTER_PERCENT: int(20, 0, 50),
+    /** Rows per batch (one short transaction per tenant and batch). */
+    SCHEDULER_BATCH_SIZE: int(200, 1, 10_000),
+    /** Batches one run of a sweep may do before the other sweeps get their turn. */
+    SCHEDULER_MAX_BATCHES_PER_RUN: int(50, 1, 1_000_000),
+    /** The cap of a failing sweep's exponential backoff (never below the interval). */
+    SCHEDULER_MAX_BACKOFF_SECONDS: int(600, 1, 86_400),
+    /** How often the audit retention purge runs (only with AUDIT_RETENTION_DAYS). */
+    SCHEDULER_AUDIT_PURGE_INTERVAL_SECONDS: int(3600, 1, 7 * 86_400),
     TASK_LEASE_SECONDS: int(300, 1, 86_400),
     TASK_MAX_ATTEMPTS: int(3, 1, 100),
     APPROVAL_TTL_SECONDS: int(86_400, 1, 365 * 86_400),
@@ -93,6 +99,8 @@ const EnvSchema = z
     SHUTDOWN_DELAY_SECONDS: int(0, 0, 300),
     JSON_MAX_DEPTH: int(16, 2, 1000),
     JSON_MAX_FIELD_BYTES: int(65_536, 256, 100 * 1_048_576),
+    /** When set, GET /metrics wants `Authorization: Bearer <METRICS_TOKEN>`; unset, it is public. */
+    METRICS_TOKEN: optionalString.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
   })
   .superRefine((env, ctx) => {
     const production = env.NODE_ENV === 'production';

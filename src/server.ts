@@ -7,21 +7,14 @@ import { isTransient } from './db/errors.js';
 import { expectedMigrations, migrate } from './db/migrate.js';
 import { loadOrCreateDevSecret } from './http/auth/dev-secret.js';
 import { mintToken } from './http/auth/mint.js';
+import { SCOPES } from './http/auth/scopes.js';
 import { loggerOptions } from './http/logging.js';
 import { newTraceId } from './http/tracing.js';
 import { systemClock } from './lib/clock.js';
 import { ensureTenant } from './modules/tenants/service.js';
 
-const DEMO_SCOPES = [
-  'sessions:read',
-  'sessions:write',
-  'tasks:read',
-  'tasks:write',
-  'approvals:read',
-  'approvals:decide',
-  'audit:read',
-  'audit:write',
-] as const;
+/** The banner's token: every scope but admin, for the demo tenant. */
+const DEMO_SCOPES = SCOPES.filter((s) => s !== 'admin');
 
 type Log = pino.Logger;
 

@@ -48,7 +48,7 @@ describe('GET /v1/audit-events/export', () => {
     expect(last).toMatchObject({ seq: 100_001, resource_id: 'r-100001', data: { n: 100_001 } });
     const [head] = await t.owner`select hash from audit_heads where tenant_id = ${tenant}`;
     expect(last!.hash).toBe(head!.hash);
-  });
+  }, 120_000);
 
   it('applies the list filters and an inclusive seq range', async () => {
     const tenant = await t.newTenant();

@@ -4,7 +4,7 @@ import { listen, SseReader } from './helpers/http.js';
 
 /*
  * NOTIFY serializes the commits of every transaction that sends one, so appends notify only
- * for tenants a server is streaming (drizzle/0006_audit_stream_listeners.sql).
+ * for tenants a server is streaming (drizzle/0008_audit_stream_listeners.sql).
  */
 let t: TestApp;
 let base: string;

@@ -71,4 +71,30 @@ describe('configuration', () => {
     expect(c.CORS_ORIGINS).toEqual(['https://a.test', 'https://b.test']);
     expect(c.AUTH_JWT_ALGORITHMS).toEqual(['RS256', 'ES256']);
   });
+
+  it('has scheduler defaults and refuses scheduler settings out of range, naming each', () => {
+    expect(loadConfig({})).toMatchObject({
+      SCHEDULER_JITTER_PERCENT: 20,
+      SCHEDULER_BATCH_SIZE: 200,
+      SCHEDULER_MAX_BATCHES_PER_RUN: 50,
+      SCHEDULER_MAX_BACKOFF_SECONDS: 600,
+      SCHEDULER_AUDIT_PURGE_INTERVAL_SECONDS: 3600,
+    });
+    const found = problems({
+      SCHEDULER_INTERVAL_SECONDS: '0',
+      SCHEDULER_JITTER_PERCENT: '51',
+      SCHEDULER_BATCH_SIZE: '0',
+      SCHEDULER_MAX_BATCHES_PER_RUN: 'many',
+      SCHEDULER_MAX_BACKOFF_SECONDS: '-1',
+      SCHEDULER_AUDIT_PURGE_INTERVAL_SECONDS: '1.5',
+    });
+    expect(found.map((p) => p.split(':')[0]).sort()).toEqual([
+      'SCHEDULER_AUDIT_PURGE_INTERVAL_SECONDS',
+      'SCHEDULER_BATCH_SIZE',
+      'SCHEDULER_INTERVAL_SECONDS',
+      'SCHEDULER_JITTER_PERCENT',
+      'SCHEDULER_MAX_BACKOFF_SECONDS',
+      'SCHEDULER_MAX_BATCHES_PER_RUN',
+    ]);
+  });
 });

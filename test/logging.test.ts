@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type App, buildApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import { expectedMigrations } from '../src/db/migrate.js';
+import { loggerOptions } from '../src/http/logging.js';
 import { createTestApp, TEST_SECRET, type TestApp } from './helpers/app.js';
 
 let t: TestApp;
@@ -63,5 +64,27 @@ describe('logs', () => {
     expect(text).not.toContain(token.split('.')[2]!);
     expect(text).not.toContain('not-a-token');
     expect(text).not.toContain('session=secret');
+  });
+});
+
+describe('log format', () => {
+  it('is pretty only in a terminal outside production (or with LOG_PRETTY), JSON lines otherwise', () => {
+    const transport = (env: Record<string, string>, tty: boolean) => {
+      const was = process.stdout.isTTY;
+      process.stdout.isTTY = tty;
+      try {
+        const options = loggerOptions(loadConfig({ AUTH_JWT_SECRET: TEST_SECRET, ...env })) as {
+          transport?: { target: string };
+        };
+        return options.transport?.target ?? 'json';
+      } finally {
+        process.stdout.isTTY = was;
+      }
+    };
+    expect(transport({ NODE_ENV: 'development' }, true)).toBe('pino-pretty');
+    expect(transport({ NODE_ENV: 'development' }, false)).toBe('json');
+    expect(transport({ NODE_ENV: 'production' }, true)).toBe('json');
+    expect(transport({ NODE_ENV: 'development', LOG_PRETTY: 'false' }, true)).toBe('json');
+    expect(transport({ NODE_ENV: 'production', LOG_PRETTY: 'true' }, false)).toBe('pino-pretty');
   });
 });

@@ -1,21 +1,4 @@
-import { pgError } from './errors.js';
-
-/** Errors that mean "could not talk to the server at all" (not a statement that failed). */
-const CONNECTION_FAILURES = new Set([
-  'CONNECT_TIMEOUT',
-  'CONNECTION_CLOSED',
-  'CONNECTION_ENDED',
-  'CONNECTION_DESTROYED',
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'ENOTFOUND',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'ETIMEDOUT',
-  'EAI_AGAIN',
-  '57P01', // admin_shutdown
-  '57P03', // cannot_connect_now (starting up, shutting down)
-]);
+import { isConnectionFailure } from './errors.js';
 
 export const BREAKER_OPEN = 'DATABASE_BREAKER_OPEN';
 
@@ -46,8 +29,7 @@ export class Breaker {
   }
 
   observe(error: unknown): void {
-    const code = pgError(error)?.code;
-    if (code && CONNECTION_FAILURES.has(code)) this.openUntil = this.now() + this.windowMs;
+    if (isConnectionFailure(error)) this.openUntil = this.now() + this.windowMs;
   }
 
   reset(): void {

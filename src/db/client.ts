@@ -14,8 +14,28 @@ export interface Database {
   appRole: string | null;
   /** Fails requests fast for a moment after a connection failure (see breaker.ts). */
   readonly breaker: Breaker;
+  /** What the pool's tenant transactions are doing; read by GET /metrics. */
+  readonly stats: DbStats;
   close(): Promise<void>;
 }
+
+/**
+ * Counters kept by withTenantTx (the request path) as plain numbers, so the hot path pays an
+ * increment and /metrics reads them when scraped. postgres.js exposes no pool statistics, so
+ * "reserved" counts the tenant transactions holding a connection, not every open connection.
+ */
+export interface DbStats {
+  /** Tenant transactions waiting for a pooled connection. */
+  waiting: number;
+  /** Tenant transactions holding a reserved connection. */
+  reserved: number;
+  /** Tenant transactions that failed on a database error, by SQLSTATE class or driver error code. */
+  errors: Map<string, number>;
+  /** Audit events appended by committed transactions. */
+  auditEvents: number;
+}
+
+export const newDbStats = (): DbStats => ({ waiting: 0, reserved: 0, errors: new Map(), auditEvents: 0 });
 
 export const APP_ROLE = 'switchboard_app';
 
@@ -48,6 +68,7 @@ export function createDatabase(options: DatabaseOptions): Database {
     db: drizzle(sql),
     appRole: options.appRole === undefined ? APP_ROLE : options.appRole,
     breaker: new Breaker(options.breakerMs ?? 1000),
+    stats: newDbStats(),
     close: () => sql.end({ timeout: 5 }),
   };
 }

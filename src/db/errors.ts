@@ -31,8 +31,8 @@ export function pgError(error: unknown): PgErrorInfo | undefined {
   return undefined;
 }
 
-const UNAVAILABLE_DRIVER_CODES = new Set([
-  'DATABASE_BREAKER_OPEN',
+/** Could not talk to the server at all (as opposed to a statement that failed). */
+const CONNECTION_FAILURES = new Set([
   'CONNECT_TIMEOUT',
   'CONNECTION_CLOSED',
   'CONNECTION_ENDED',
@@ -45,7 +45,29 @@ const UNAVAILABLE_DRIVER_CODES = new Set([
   'ETIMEDOUT',
   'EPIPE',
   'EAI_AGAIN',
+  '57P01', // admin_shutdown
+  '57P03', // cannot_connect_now (starting up, shutting down)
 ]);
+
+export const isConnectionFailure = (error: unknown) => CONNECTION_FAILURES.has(pgError(error)?.code ?? '');
+
+/**
+ * A bounded label for a failure that came from the database or its driver: the SQLSTATE class
+ * (`23` integrity, `40` serialization/deadlock, `57` cancelled/shutdown, ...) or the postgres.js
+ * error code (`CONNECTION_CLOSED`, ...). Undefined for anything else (e.g. a Problem the service
+ * threw). Used for the query error metric.
+ */
+export function dbErrorClass(error: unknown): string | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < 4 && current && typeof current === 'object'; depth++) {
+    const e = current as { name?: unknown; code?: unknown; cause?: unknown };
+    if (e.name === 'PostgresError' && typeof e.code === 'string') return e.code.slice(0, 2);
+    if (typeof e.code === 'string' && (CONNECTION_FAILURES.has(e.code) || e.code === 'DATABASE_BREAKER_OPEN'))
+      return e.code;
+    current = e.cause;
+  }
+  return undefined;
+}
 
 /**
  * True when the database cannot be reached or cannot serve right now: the caller should retry.
@@ -55,10 +77,24 @@ const UNAVAILABLE_DRIVER_CODES = new Set([
 export function isTransient(error: unknown): boolean {
   const e = pgError(error);
   if (!e) return false;
-  if (UNAVAILABLE_DRIVER_CODES.has(e.code)) return true;
+  if (CONNECTION_FAILURES.has(e.code) || e.code === 'DATABASE_BREAKER_OPEN') return true;
   return (
     e.code.startsWith('08') ||
     ['57P01', '57P02', '57P03', '53300', '53400', '57014', '55P03', '40001', '40P01'].includes(e.code)
+  );
+}
+
+/**
+ * True when the error means the connection it came from is gone (closed by the server, the
+ * network or a failover), and with it any transaction it had open.
+ */
+export function connectionLost(error: unknown): boolean {
+  const code = pgError(error)?.code;
+  if (code === undefined) return false;
+  return (
+    ['CONNECTION_CLOSED', 'CONNECTION_DESTROYED', 'ECONNRESET', 'EPIPE'].includes(code) ||
+    code.startsWith('08') ||
+    ['57P01', '57P02', '57P03'].includes(code)
   );
 }
 

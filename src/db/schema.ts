@@ -99,6 +99,10 @@ export const sessions = pgTable(
     index('sessions_tenant_created_idx').on(t.tenantId, t.createdAt),
     // The expiry sweep scans live sessions by deadline across tenants.
     index('sessions_live_expires_idx').on(t.expiresAt).where(sql`${t.status} in ('pending', 'active')`),
+    // The retention part of that sweep: per tenant, live sessions created before the tenant's cutoff.
+    index('sessions_live_created_idx')
+      .on(t.tenantId, t.createdAt)
+      .where(sql`${t.status} in ('pending', 'active')`),
   ],
 );
 

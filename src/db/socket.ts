@@ -45,29 +45,18 @@ export function coalesce(socket: net.Socket): net.Socket {
   return socket;
 }
 
-/** A connected TCP (or Unix) socket for postgres.js, with writes coalesced per flight. */
+/**
+ * A TCP (or Unix) socket for postgres.js, with writes coalesced per flight. It is handed over at
+ * once, still connecting (what postgres.js writes meanwhile is buffered), so that a refused or
+ * timed-out connection reaches postgres.js as the socket's own 'error' and 'close' events: a
+ * factory that rejects instead leaves the pool's connection stuck in "connecting" for good
+ * (postgres.js 3.4), and after DB_POOL_MAX refused attempts the pool would never connect again.
+ * postgres.js's connect_timeout covers a connection attempt that hangs.
+ */
 export function connectSocket(options: SocketOptions): Promise<net.Socket> {
-  return new Promise((resolve, reject) => {
-    const socket = options.path
-      ? net.connect(options.path)
-      : net.connect(options.port[0] ?? 5432, options.host[0] ?? 'localhost');
-    socket.setNoDelay(true);
-    const timeout = setTimeout(
-      () => {
-        socket.destroy();
-        reject(Object.assign(new Error('connect timeout'), { code: 'CONNECT_TIMEOUT' }));
-      },
-      (options.connect_timeout ?? 30) * 1000,
-    );
-    const failed = (error: Error) => {
-      clearTimeout(timeout);
-      reject(error);
-    };
-    socket.once('error', failed);
-    socket.once('connect', () => {
-      clearTimeout(timeout);
-      socket.removeListener('error', failed);
-      resolve(coalesce(socket));
-    });
-  });
+  const socket = options.path
+    ? net.connect(options.path)
+    : net.connect(options.port[0] ?? 5432, options.host[0] ?? 'localhost');
+  socket.setNoDelay(true);
+  return Promise.resolve(coalesce(socket));
 }

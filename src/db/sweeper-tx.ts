@@ -1,12 +1,10 @@
-import { sql } from 'drizzle-orm';
-import type { PostgresJsTransaction } from 'drizzle-orm/postgres-js';
 import type { Database } from './client.js';
+import { type Tx, withTenantTx } from './tenant-tx.js';
 
 /** The role whose SELECT-only policies see every tenant's sessions, tasks and approvals (drizzle/0003). */
 export const SWEEPER_ROLE = 'switchboard_sweeper';
 
-// biome-ignore lint/suspicious/noExplicitAny: drizzle's transaction type is generic over a schema we do not use
-export type SweeperTx = PostgresJsTransaction<any, any>;
+export type SweeperTx = Tx;
 
 /** A (tenant, row) pair a sweep found due; the change itself runs in that tenant's transaction. */
 export interface Due {
@@ -18,21 +16,19 @@ export interface Due {
  * Cross-tenant discovery for the scheduler's sweeps. Row-level security is FORCE'd, so a sweep
  * cannot see what is due in other tenants from a tenant transaction; `fn` runs instead in a
  * short READ ONLY transaction as switchboard_sweeper, which may only read sessions, tasks and
- * approvals. It should return (tenant_id, id) pairs and nothing more: each change is then made in
- * that tenant's own `withTenantTx`, which locks the row (FOR UPDATE SKIP LOCKED) and re-checks its
- * state, so that concurrent sweepers in several processes change each row exactly once.
+ * approvals (and tenants' settings, idempotency keys' deadlines). It should return
+ * (tenant_id, id) pairs and nothing more: each change is then made in that tenant's own
+ * `withTenantTx`, which locks the row (FOR UPDATE SKIP LOCKED) and re-checks its state, so that
+ * concurrent sweepers in several processes change each row exactly once. It runs on the same
+ * pipelined path as tenant transactions (no tenant in scope; the role switched after it), which
+ * also survives the loss of its connection mid-transaction.
  */
 export function withSweeperTx<T>(db: Database, fn: (tx: SweeperTx) => Promise<T>): Promise<T> {
-  return db.db.transaction(
-    async (tx) => {
-      // Transaction-local, like the tenant setting: the pooled connection never keeps the role.
-      await tx.execute(
-        sql`select set_config('role', ${SWEEPER_ROLE}, true), set_config('statement_timeout', '10s', true)`,
-      );
-      return fn(tx);
-    },
-    { accessMode: 'read only' },
-  );
+  // Transaction-local, like the tenant setting: the pooled connection never keeps the role.
+  return withTenantTx({ db, tenantId: '' }, fn, {
+    readOnly: true,
+    settings: { role: SWEEPER_ROLE, statement_timeout: '10s' },
+  });
 }
 
 export interface SweepOptions {
@@ -40,13 +36,17 @@ export interface SweepOptions {
   batchSize?: number;
   /** Batches per call; default 10. The scheduler calls again on its next tick. */
   maxBatches?: number;
+  /** Checked before each batch: once aborted, no new batch starts (the current one has finished). */
+  signal?: AbortSignal | undefined;
+  /** Told after each batch how many rows discovery returned: a full last batch means more may be due. */
+  onBatch?: ((due: number) => void) | undefined;
 }
 
 /**
  * The shape of every sweep: discover a bounded batch across tenants, then hand each tenant its
- * ids, one short transaction per tenant and batch. Stops when a batch comes back short, or after
- * maxBatches. A tenant whose batch fails does not stop the others; the errors are thrown together
- * at the end.
+ * ids, one short transaction per tenant and batch. Stops when a batch comes back short, after
+ * maxBatches, or once `signal` is aborted (between batches: a batch is never left half done). A
+ * tenant whose batch fails does not stop the others; the errors are thrown together at the end.
  */
 export async function runSweep(
   db: Database,
@@ -57,7 +57,7 @@ export async function runSweep(
   const batchSize = o.batchSize ?? 100;
   const maxBatches = o.maxBatches ?? 10;
   const errors: unknown[] = [];
-  for (let batch = 0; batch < maxBatches; batch++) {
+  for (let batch = 0; batch < maxBatches && !o.signal?.aborted; batch++) {
     const due = await withSweeperTx(db, (tx) => discover(tx, batchSize));
     const byTenant = new Map<string, string[]>();
     for (const d of due) byTenant.set(d.tenantId, [...(byTenant.get(d.tenantId) ?? []), d.id]);
@@ -68,6 +68,7 @@ export async function runSweep(
         errors.push(error);
       }
     }
+    o.onBatch?.(due.length);
     if (due.length < batchSize) break;
   }
   if (errors.length === 1) throw errors[0];

@@ -1,7 +1,8 @@
 import { PgDatabase, PgDialect } from 'drizzle-orm/pg-core';
 import { type PostgresJsQueryResultHKT, PostgresJsSession } from 'drizzle-orm/postgres-js';
 import type postgres from 'postgres';
-import type { Database } from './client.js';
+import type { Database, DbStats } from './client.js';
+import { connectionLost, dbErrorClass, isTransient } from './errors.js';
 
 /** Anything drizzle can run: a query builder, or `tx.execute(sql`...`)`. */
 export interface Executable<T = unknown> {
@@ -20,6 +21,8 @@ export interface Tx extends PgDatabase<PostgresJsQueryResultHKT> {
    * Pass query builders, not awaited promises: they are started here, in order.
    */
   commit<const Q extends readonly Executable[]>(...queries: Q): Promise<Results<Q>>;
+  /** Runs `fn` with the database's counters once COMMIT succeeded; never if the transaction rolls back. */
+  afterCommit(fn: (stats: DbStats) => void): void;
 }
 
 export interface TxScope {
@@ -67,6 +70,29 @@ const dialect = new PgDialect();
 // A statement without parameters goes out in the extended protocol too, so that it pipelines.
 const EXTENDED = { prepare: true, simple: false } as postgres.UnsafeQueryOptions;
 
+/** Pools whose last attempt to reserve a connection could not reach the database. */
+const unreachable = new WeakSet<postgres.Sql>();
+
+/**
+ * sql.reserve(), except while the database is unreachable. In postgres.js 3.4 a reserve that
+ * fails to connect stays queued inside the pool after it has been rejected, and the next
+ * connection that opens is handed to it and lost for good: enough failed reserves during an
+ * outage and the pool never serves again. So once one has failed, a plain query (which leaves
+ * nothing behind) checks the database first, and reserving resumes only when it answers.
+ */
+async function reserve(sql: postgres.Sql): Promise<postgres.ReservedSql> {
+  if (unreachable.has(sql)) {
+    await sql`select 1`;
+    unreachable.delete(sql);
+  }
+  try {
+    return await sql.reserve();
+  } catch (error) {
+    if (isTransient(error)) unreachable.add(sql);
+    throw error;
+  }
+}
+
 /**
  * The only way into tenant tables. Runs `fn` in a transaction whose first statements set the
  * tenant for row-level security (transaction-local, so a pooled connection never carries the
@@ -86,16 +112,36 @@ export async function withTenantTx<T>(
   const settings = settingsStatement(options.settings ?? {});
   const begin = beginStatement(options);
   scope.db.breaker.check();
+  const stats = scope.db.stats;
+  stats.waiting++;
   let conn: postgres.ReservedSql;
   try {
-    conn = await scope.db.sql.reserve();
+    conn = await reserve(scope.db.sql);
   } catch (error) {
     scope.db.breaker.observe(error);
+    countError(stats, error);
     throw error;
+  } finally {
+    stats.waiting--;
   }
+  stats.reserved++;
+  const committed: ((stats: DbStats) => void)[] = [];
   let ended = false;
+  let lost = false;
+  // postgres.js 3.4 leaves the statements a reserved connection holds back (behind one that must
+  // be described first) pending forever when the connection closes (porsager/postgres#1208,
+  // #1215). The first statement that fails because the connection is gone therefore ends the
+  // transaction for whatever still waits on the others.
+  let connectionGone: (error: unknown) => void = () => {};
+  const gone = new Promise<never>((_, reject) => {
+    connectionGone = reject;
+  });
+  gone.catch(() => {});
   const send = <Q extends { execute(): unknown }>(query: Q): Q => {
-    query.execute();
+    const started = query.execute() as Promise<unknown>;
+    started.catch((error) => {
+      if (connectionLost(error)) connectionGone(error);
+    });
     return query;
   };
   const quiet = (query: Promise<unknown>) => query.catch(() => {}); // its failure surfaces in the next query
@@ -124,10 +170,14 @@ export async function withTenantTx<T>(
       const extra = commitStatements();
       const commit = send(conn`commit`);
       ended = true;
-      const settled = await Promise.allSettled([...started, ...extra, commit]);
+      const settled = await Promise.race([Promise.allSettled([...started, ...extra, commit]), gone]);
       const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
       if (failed) throw failed.reason;
+      for (const fn of committed) fn(stats);
       return settled.slice(0, queries.length).map((r) => (r as PromiseFulfilledResult<unknown>).value);
+    },
+    afterCommit(fn: (stats: DbStats) => void) {
+      committed.push(fn);
     },
   });
 
@@ -141,18 +191,31 @@ export async function withTenantTx<T>(
         : send(conn`select set_config('app.tenant_id', ${scope.tenantId}, true)`),
     );
     if (settings) quiet(send(conn.unsafe(settings[0], settings[1], { prepare: true })));
-    const result = await fn(tx);
+    const result = await Promise.race([fn(tx), gone]);
     if (!ended) await tx.commit();
     scope.db.breaker.reset();
     return result;
   } catch (error) {
-    scope.db.breaker.observe(error);
+    // Not breaker.observe: one connection lost mid-transaction (a terminated backend, a failover)
+    // does not say the database is unreachable; the next reserve() finds out.
+    countError(stats, error);
+    // A connection that is gone took its transaction with it. postgres.js 3.4 crashes the process
+    // when anything is written to a reserved connection after it closed, and hands a released one
+    // out again (porsager/postgres#1208): it is neither rolled back nor released, and the pool,
+    // which has already moved it to its closed connections, reconnects it when next needed.
+    lost = connectionLost(error);
     if (!ended) {
       ended = true;
-      await conn`rollback`.catch(() => {});
+      if (!lost) await conn`rollback`.catch(() => {});
     }
     throw error;
   } finally {
-    conn.release();
+    stats.reserved--;
+    if (!lost) conn.release();
   }
+}
+
+function countError(stats: DbStats, error: unknown) {
+  const kind = dbErrorClass(error);
+  if (kind) stats.errors.set(kind, (stats.errors.get(kind) ?? 0) + 1);
 }

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '../db/client.js';
+import { SchedulerHealth } from '../scheduler/schemas.js';
 
 export interface HealthOptions {
   database: Database;
@@ -8,6 +9,8 @@ export interface HealthOptions {
   expectedMigrations: number;
   /** True once shutdown has begun: the load balancer should stop sending traffic. */
   isShuttingDown: () => boolean;
+  /** This process's sweeps, shown for operators; they do not decide readiness. */
+  scheduler?: (() => z.infer<typeof SchedulerHealth>) | undefined;
 }
 
 const Health = z.object({ status: z.literal('ok') }).meta({ id: 'Health' });
@@ -19,6 +22,7 @@ const Readiness = z
       migrations: z.enum(['ok', 'pending', 'not_checked']),
       shutting_down: z.boolean(),
     }),
+    scheduler: SchedulerHealth.optional(),
   })
   .meta({ id: 'Readiness' });
 
@@ -45,7 +49,7 @@ export const healthRoutes: FastifyPluginAsyncZod<HealthOptions> = async (app, o)
         operationId: 'readyz',
         summary: 'Readiness: the database is reachable and migrated',
         description:
-          '503 (with Retry-After) while the database is unreachable, migrations are pending, or the server is shutting down.',
+          '503 (with Retry-After) while the database is unreachable, migrations are pending, or the server is shutting down. `scheduler` shows the last run of each sweep of this process; a failed sweep does not make the server unready (it backs off and retries on its own).',
         response: { 200: Readiness, 503: Readiness },
       },
       config: { public: true },
@@ -74,6 +78,7 @@ export const healthRoutes: FastifyPluginAsyncZod<HealthOptions> = async (app, o)
       return {
         status: ready ? ('ready' as const) : ('unavailable' as const),
         checks: { database, migrations, shutting_down: shuttingDown },
+        ...(o.scheduler ? { scheduler: o.scheduler() } : {}),
       };
     },
   );

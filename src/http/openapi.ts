@@ -42,6 +42,7 @@ const TAGS = [
   { name: 'approvals', description: 'A human decision gating a task.' },
   { name: 'audit', description: 'The tamper-evident record of every change.' },
   { name: 'tenants', description: 'Tenant administration (scope `admin`).' },
+  { name: 'admin', description: 'Operations (scope `admin`): the scheduler of the answering process.' },
   { name: 'health', description: 'Liveness and readiness probes.' },
   { name: 'sessions (legacy)', description: 'The original unversioned contract, kept for existing clients.' },
 ];
@@ -63,7 +64,11 @@ export function applyRouteConventions(route: RouteOptions) {
     route.config = { ...config, public: true };
     return;
   }
-  if (config.public) return;
+  if (config.public) {
+    // An explicit empty requirement: this operation takes no credentials (rather than "unstated").
+    if (route.schema && !route.schema.hide) route.schema = { ...route.schema, security: [] };
+    return;
+  }
   if (!config.scope) throw new Error(`route ${route.method} ${route.url} declares no scope`);
   const schema = (route.schema ?? {}) as Schema;
   route.schema = schema;
@@ -94,6 +99,8 @@ export async function registerOpenApi(app: FastifyInstance) {
     openapi: {
       openapi: '3.1.0',
       info: { title: 'Switchboard API', version: API_VERSION, description: DESCRIPTION },
+      // Self-hosted: the API is wherever this document is served from.
+      servers: [{ url: '/', description: 'The server serving this document' }],
       tags: TAGS,
       components: {
         securitySchemes: {

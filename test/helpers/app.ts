@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import postgres from 'postgres';
 import { inject } from 'vitest';
-import { type App, buildApp } from '../../src/app.js';
+import { type App, type AppDeps, buildApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { APP_ROLE, createDatabase, type Database } from '../../src/db/client.js';
 import { expectedMigrations } from '../../src/db/migrate.js';
@@ -59,6 +59,8 @@ export interface TestAppOptions {
   dbName?: string;
   socket?: (options: SocketOptions) => Promise<unknown>;
   poolMax?: number;
+  /** Scheduler overrides and hook (it runs only with env SCHEDULER_ENABLED=true). */
+  scheduler?: AppDeps['scheduler'];
 }
 
 /** A fresh copy of the migrated template database, for one test file. */
@@ -116,6 +118,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     logger: false,
     expectedMigrations: expectedMigrations(),
     ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.scheduler ? { scheduler: options.scheduler } : {}),
   });
   await app.ready();
   const owner = postgres(withDatabase(inject('adminUrl'), dbName), { max: 2, onnotice: () => {} });

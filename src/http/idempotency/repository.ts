@@ -1,5 +1,6 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
 import { idempotencyKeys } from '../../db/schema.js';
+import type { Due, SweeperTx } from '../../db/sweeper-tx.js';
 import type { Tx } from '../../db/tenant-tx.js';
 
 const byKey = (tenantId: string, key: string) =>
@@ -78,3 +79,42 @@ export const complete = (
 /** A request that failed before committing anything gives its key back, so a retry can run. */
 export const release = (tx: Tx, tenantId: string, key: string) =>
   tx.delete(idempotencyKeys).where(and(byKey(tenantId, key), eq(idempotencyKeys.state, 'in_flight')));
+
+/* The scheduler's purge: discovery across tenants (as switchboard_sweeper), deletion per tenant. */
+
+/** Records past their TTL, oldest deadline first (idempotency_keys_expires_idx); `id` is the key. */
+export const findExpired = (tx: SweeperTx, now: Date, limit: number): Promise<Due[]> =>
+  tx
+    .select({ tenantId: idempotencyKeys.tenantId, id: idempotencyKeys.key })
+    .from(idempotencyKeys)
+    .where(lte(idempotencyKeys.expiresAt, now))
+    .orderBy(asc(idempotencyKeys.expiresAt))
+    .limit(limit);
+
+/**
+ * Deletes those of `keys` still past their TTL. A record a request holds (taking it over with a
+ * new TTL, say) is skipped, and one taken over meanwhile is no longer past its TTL when re-checked.
+ */
+export const deleteExpired = (tx: Tx, tenantId: string, keys: string[], now: Date) =>
+  tx
+    .delete(idempotencyKeys)
+    .where(
+      and(
+        eq(idempotencyKeys.tenantId, tenantId),
+        inArray(
+          idempotencyKeys.key,
+          tx
+            .select({ key: idempotencyKeys.key })
+            .from(idempotencyKeys)
+            .where(
+              and(
+                eq(idempotencyKeys.tenantId, tenantId),
+                inArray(idempotencyKeys.key, keys),
+                lte(idempotencyKeys.expiresAt, now),
+              ),
+            )
+            .for('update', { skipLocked: true }),
+        ),
+      ),
+    )
+    .returning({ key: idempotencyKeys.key });

@@ -3,7 +3,7 @@ import { raw } from '../../db/statements.js';
 import { withTenantTx } from '../../db/tenant-tx.js';
 
 /*
- * Registrations of the tenants an audit hub streams (drizzle/0006_audit_stream_listeners.sql):
+ * Registrations of the tenants an audit hub streams (drizzle/0008_audit_stream_listeners.sql):
  * the audit trigger sends NOTIFY only for tenants with a live registration, because NOTIFY
  * serializes the commits of every transaction that sends one.
  */

@@ -27,7 +27,35 @@ export function record(
   resource: Resource,
   data: Record<string, unknown> = {},
 ): Executable<AppendedRow[]> {
-  return repo.append(tx, newEvent(tx.tenantId, ctx, action, resource, data));
+  return appendCounted(tx, newEvent(tx.tenantId, ctx, action, resource, data));
+}
+
+/** The append statement; the event is counted for /metrics once its transaction commits. */
+function appendCounted(tx: Tx, event: repo.NewAuditEvent) {
+  tx.afterCommit((stats) => {
+    stats.auditEvents++;
+  });
+  return repo.append(tx, event);
+}
+
+/** One event of a batch: its context (actor, trace), action, resource and data. */
+export interface AuditItem {
+  ctx: AuditCtx;
+  action: string;
+  resource: Resource;
+  data: Record<string, unknown>;
+}
+
+/**
+ * The events of several changes of one transaction, appended in this order by one statement
+ * (repo.appendMany); like `record`, the last statement before COMMIT.
+ */
+export function recordMany(tx: Tx, items: readonly AuditItem[]): Executable<{ appended: number }[]> {
+  return repo.appendMany(
+    tx,
+    tx.tenantId,
+    items.map((i) => newEvent(tx.tenantId, i.ctx, i.action, i.resource, i.data)),
+  );
 }
 
 /** What the append statement returns: the event's place in the chain. */
@@ -108,7 +136,7 @@ export async function appendEvent(
     input.data ?? {},
   );
   return withTenantTx(ctx, async (tx) => {
-    const [[appended]] = await tx.commit(repo.append(tx, event));
+    const [[appended]] = await tx.commit(appendCounted(tx, event));
     if (!appended) throw new Error('the audit append returned no row');
     const { prefix: _prefix, suffix: _suffix, ...row } = event;
     return { ...row, seq: Number(appended.seq), prevHash: appended.prev_hash, hash: appended.hash };

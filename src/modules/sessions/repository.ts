@@ -1,7 +1,8 @@
-import { and, desc, eq, gte, lt } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, lt, lte, or, type SQL, sql } from 'drizzle-orm';
 import { countAtMost } from '../../db/count.js';
 import { type NewSessionRow, type SessionRow, type SessionStatus, sessions } from '../../db/schema.js';
 import { p, placeholders, shapeOf, statement, statements } from '../../db/statements.js';
+import type { Due, SweeperTx } from '../../db/sweeper-tx.js';
 import type { Tx } from '../../db/tenant-tx.js';
 
 export interface SessionFilters {
@@ -99,3 +100,89 @@ const countOf = statements(
 );
 export const count = (tx: Tx, tenantId: string, f: SessionFilters, limit?: number) =>
   countOf(tx, { f, capped: limit !== undefined }, { ...filterValues(tenantId, f), limit });
+
+/* The expiry sweep: discovery across tenants (as switchboard_sweeper), then locking within one tenant. */
+
+const at = (d: Date) => sql`${d.toISOString()}::timestamptz`;
+
+/**
+ * A tenant's retention in seconds: its settings.session_retention_days, else the server's default.
+ * A value that is not a positive whole number (the API never stores one) counts as unset, not
+ * as a failed cast, which would stop expiry in every tenant.
+ */
+const retentionSeconds = (settings: SQL, defaultDays: number) => sql`coalesce(
+    case when ${settings}->>'session_retention_days' ~ '^[1-9][0-9]{0,5}$'
+         then (${settings}->>'session_retention_days')::int end,
+    ${defaultDays}::int) * 86400`;
+
+/**
+ * Live sessions past their deadline, least(expires_at, created_at + the tenant's retention now),
+ * in two index range scans over live sessions only: by expires_at (sessions_live_expires_idx)
+ * across tenants, and per tenant by created_at against that tenant's cutoff
+ * (sessions_live_created_idx), which finds what a retention shortened after creation made due.
+ * `status in (...)` is written as a literal so that a generic plan can still use the partial
+ * indexes. The second scan costs one index probe per tenant.
+ */
+export const findDue = (tx: SweeperTx, now: Date, defaultDays: number, limit: number): Promise<Due[]> =>
+  tx.execute<{ tenantId: string; id: string }>(sql`
+    select tenant_id as "tenantId", id from (
+      (select tenant_id, id from sessions
+        where status in ('pending', 'active') and expires_at <= ${at(now)}
+        order by expires_at limit ${limit}::int)
+      union
+      (select s.tenant_id, s.id from tenants t
+         cross join lateral (
+           select tenant_id, id from sessions
+            where tenant_id = t.id and status in ('pending', 'active')
+              and created_at <= ${at(now)} - ${retentionSeconds(sql`t.settings`, defaultDays)} * interval '1 second'
+            order by created_at limit ${limit}::int
+         ) s
+        limit ${limit}::int)
+    ) due
+    limit ${limit}::int`) as unknown as Promise<Due[]>;
+
+/**
+ * Locks those of `ids` that are still live and past their deadline (re-checked under the lock);
+ * rows a request or another sweeper holds are skipped. FOR NO KEY UPDATE, not FOR UPDATE: the
+ * key share lock that a task's foreign key check takes on its session does not conflict with it,
+ * while a claim's FOR SHARE and every transition's FOR UPDATE still do.
+ */
+export const lockDue = (tx: Tx, tenantId: string, ids: string[], now: Date, defaultDays: number) =>
+  tx
+    .select()
+    .from(sessions)
+    .where(
+      and(
+        eq(sessions.tenantId, tenantId),
+        inArray(sessions.id, ids),
+        sql`${sessions.status} in ('pending', 'active')`,
+        or(
+          lte(sessions.expiresAt, now),
+          lte(
+            sessions.createdAt,
+            sql`${at(now)} - ${retentionSeconds(sql`(select settings from tenants where id = ${tenantId})`, defaultDays)} * interval '1 second'`,
+          ),
+        ),
+      ),
+    )
+    .for('no key update', { skipLocked: true });
+
+/**
+ * The sweep's batch of transitions in one statement: each of `rows` (locked by the caller, state
+ * checked) moves to `status` with its own reason, its version bumped and `stamps` set.
+ */
+export const transitionMany = (
+  tx: Tx,
+  tenantId: string,
+  status: SessionStatus,
+  rows: readonly { id: string; reason: string }[],
+  now: Date,
+  stamps: { startedAt?: Date; endedAt?: Date },
+) =>
+  tx.execute(sql`
+    update ${sessions} s
+       set status = ${status}, status_reason = v.reason, version = s.version + 1, updated_at = ${at(now)},
+           started_at = coalesce(${stamps.startedAt?.toISOString() ?? null}::timestamptz, s.started_at),
+           ended_at = coalesce(${stamps.endedAt?.toISOString() ?? null}::timestamptz, s.ended_at)
+      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as v(id uuid, reason text)
+     where s.tenant_id = ${tenantId} and s.id = v.id`);

@@ -209,3 +209,22 @@ export const expireKeys = (tx: Tx, tenantId: string, ids: string[], now: Date) =
     .set({ idempotencyExpiresAt: null })
     .where(and(eq(tasks.tenantId, tenantId), inArray(tasks.id, ids), lte(tasks.idempotencyExpiresAt, now)))
     .returning({ id: tasks.id });
+
+/**
+ * The running tasks that `sessionIds` hold: all of them (`lock: false`, a plain read), or those not
+ * locked by another transaction, locked FOR UPDATE (`lock: true`). The session expiry sweep
+ * compares the two to release a session's tasks together with its expiry, or neither.
+ */
+export const runningOfSessions = (tx: Tx, tenantId: string, sessionIds: string[], lock: boolean) => {
+  const query = tx
+    .select()
+    .from(tasks)
+    .where(
+      and(
+        eq(tasks.tenantId, tenantId),
+        inArray(tasks.claimedBySessionId, sessionIds),
+        sql`${tasks.status} = 'running'`,
+      ),
+    );
+  return lock ? query.for('update', { skipLocked: true }) : query;
+};

@@ -1,6 +1,7 @@
 import type { Database } from '../../db/client.js';
+import type { TaskRow } from '../../db/schema.js';
 import { runSweep, type SweepOptions } from '../../db/sweeper-tx.js';
-import { type Executable, withTenantTx } from '../../db/tenant-tx.js';
+import { type Executable, type Tx, withTenantTx } from '../../db/tenant-tx.js';
 import { addSeconds, type Clock } from '../../lib/clock.js';
 import { taskRef } from '../approvals/service.js';
 import * as audit from '../audit/service.js';
@@ -22,12 +23,62 @@ export const schedulerCtx = (clock: Clock, traceId: string) => ({
   clock,
 });
 
+/** Why a running task lost its holder: its lease ended, or the session holding it expired. */
+export type LostLeaseReason = 'lease_expired' | 'session_expired';
+
 /**
- * Requeues (task.retried, with the retry backoff) or fails (task.failed, once attempts are
- * exhausted) running tasks whose lease ended. `attempts` already counts the lost attempt: it was
- * incremented by the claim. Each tenant's rows are locked FOR UPDATE SKIP LOCKED with their state
- * re-checked (still running, lease still ended), so a row changes exactly once even when several
- * sweepers race, and a heartbeat or completion that got there first wins.
+ * The change of a running task whose attempt is lost (locked by the caller, state re-checked):
+ * back to pending with the retry backoff while attempts remain (task.retried), else failed
+ * (task.failed). `attempts` already counts the lost attempt: it was incremented by the claim.
+ * Returns the update, for the caller's `tx.commit`, and its audit event, for audit.recordMany
+ * after every update (the chain head is locked only through COMMIT).
+ */
+export function releaseLostLease(
+  tx: Tx,
+  deps: SweepDeps,
+  task: TaskRow,
+  reason: LostLeaseReason,
+  now: Date,
+): { to: 'pending' | 'failed'; update: Executable; event: audit.AuditItem } {
+  const to = afterFailure(task);
+  const runAfter = to === 'pending' ? addSeconds(now, retryDelaySeconds(task.attempts)) : task.runAfter;
+  const message =
+    reason === 'lease_expired'
+      ? `the lease of session ${task.claimedBySessionId} ended at ${task.leaseExpiresAt?.toISOString()}`
+      : `session ${task.claimedBySessionId} expired while holding the task`;
+  return {
+    to,
+    update: repo.update(tx, tx.tenantId, task.id, {
+      status: to,
+      error: { code: reason, message },
+      runAfter,
+      statusReason: reason,
+      ...transitionStamps(to, now),
+      version: task.version + 1,
+      updatedAt: now,
+    }),
+    event: {
+      ctx: schedulerCtx(deps.clock, task.traceId),
+      action: to === 'pending' ? 'task.retried' : 'task.failed',
+      resource: taskRef(task.id),
+      data: {
+        from: task.status,
+        to,
+        reason,
+        session_id: task.claimedBySessionId,
+        attempts: task.attempts,
+        max_attempts: task.maxAttempts,
+        ...(to === 'pending' ? { run_after: runAfter } : {}),
+      },
+    },
+  };
+}
+
+/**
+ * Requeues or fails running tasks whose lease ended (see releaseLostLease). Each tenant's rows are
+ * locked FOR UPDATE SKIP LOCKED with their state re-checked (still running, lease still ended),
+ * so a row changes exactly once even when several sweepers race, and a heartbeat or completion
+ * that got there first wins.
  */
 export async function sweepExpiredLeases(
   deps: SweepDeps,
@@ -43,48 +94,15 @@ export async function sweepExpiredLeases(
       withTenantTx({ db: deps.db, tenantId }, async (tx) => {
         const due = await repo.lockExpiredLeases(tx, tenantId, ids, now);
         if (due.length === 0) return;
-        // The updates first, the audit events last: the chain head is locked only through COMMIT.
-        const updates: Executable[] = [];
-        const events: Executable[] = [];
-        for (const task of due) {
-          const to = afterFailure(task);
-          const runAfter =
-            to === 'pending' ? addSeconds(now, retryDelaySeconds(task.attempts)) : task.runAfter;
-          const error = {
-            code: 'lease_expired',
-            message: `the lease of session ${task.claimedBySessionId} ended at ${task.leaseExpiresAt?.toISOString()}`,
-          };
-          updates.push(
-            repo.update(tx, tenantId, task.id, {
-              status: to,
-              error,
-              runAfter,
-              statusReason: 'lease_expired',
-              ...transitionStamps(to, now),
-              version: task.version + 1,
-              updatedAt: now,
-            }),
-          );
-          events.push(
-            audit.record(
-              tx,
-              schedulerCtx(deps.clock, task.traceId),
-              to === 'pending' ? 'task.retried' : 'task.failed',
-              taskRef(task.id),
-              {
-                from: task.status,
-                to,
-                reason: 'lease_expired',
-                session_id: task.claimedBySessionId,
-                attempts: task.attempts,
-                max_attempts: task.maxAttempts,
-                ...(to === 'pending' ? { run_after: runAfter } : {}),
-              },
-            ),
-          );
-        }
-        await tx.commit(...updates, ...events);
-        for (const task of due) result[afterFailure(task) === 'pending' ? 'requeued' : 'failed']++;
+        const released = due.map((task) => releaseLostLease(tx, deps, task, 'lease_expired', now));
+        await tx.commit(
+          ...released.map((r) => r.update),
+          audit.recordMany(
+            tx,
+            released.map((r) => r.event),
+          ),
+        );
+        for (const r of released) result[r.to === 'pending' ? 'requeued' : 'failed']++;
       }),
   );
   return result;

@@ -1,0 +1,1 @@
+CREATE INDEX "sessions_live_created_idx" ON "sessions" USING btree ("tenant_id","created_at") WHERE "sessions"."status" in ('pending', 'active');

@@ -26,6 +26,7 @@ export function report(rows: Row[]) {
     'vs floor',
     'vs floor-pl',
     'vs peer',
+    'vs baseline',
   ];
   const lines: string[][] = [];
   const ratios: Record<string, Record<string, number | undefined>> = {};

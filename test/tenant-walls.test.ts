@@ -13,6 +13,7 @@ interface Operation {
   operationId: string;
   parameters?: { in: string; name: string; schema: Schema }[];
   requestBody?: { content: Record<string, { schema: Schema }> };
+  'x-required-scopes'?: string[];
 }
 type Kind = 'session' | 'task' | 'approval';
 type Ids = Record<Kind, string>;
@@ -92,11 +93,14 @@ const gist = (res: { statusCode: number; body: string }) => {
   };
 };
 
+const isOperators = (op: Operation) => (op['x-required-scopes'] ?? []).includes('admin');
+
+/** The tenant-facing operations (operators' routes need scope admin, which no tenant token has). */
 const operations = () =>
   Object.entries(spec.paths).flatMap(([path, methods]) =>
     Object.entries(methods)
       .map(([method, op]) => ({ path, method: method.toUpperCase(), op }))
-      .filter(({ path }) => !path.startsWith('/v1/tenants') && !path.endsWith('/stream')),
+      .filter(({ path, op }) => !isOperators(op) && !path.endsWith('/stream')),
   );
 
 const bodyOf = (op: Operation) => {
@@ -151,6 +155,24 @@ describe('tenant walls, walked from the OpenAPI document', () => {
       }
     }
     expect(checked).toBeGreaterThan(20);
+  });
+
+  it("refuses every operators' route to a tenant token with every tenant scope", async () => {
+    const admin = Object.entries(spec.paths).flatMap(([path, methods]) =>
+      Object.entries(methods)
+        .filter(([, op]) => isOperators(op))
+        .map(([method]) => ({ method: method.toUpperCase(), url: path.replace(/\{[^}]+\}/g, a.tenant) })),
+    );
+    expect(admin.length).toBeGreaterThanOrEqual(4);
+    for (const { method, url } of admin) {
+      const res = await b.request({
+        method: method as 'GET',
+        url,
+        ...(method === 'GET' ? {} : { payload: { id: b.tenant, name: 'x' } }),
+      });
+      expect([method, url, res.statusCode]).toEqual([method, url, 403]);
+      expect(res.json().code).toBe('insufficient_scope');
+    }
   });
 
   it("no list of B carries A's data, and A's objects are untouched", async () => {

@@ -1,5 +1,5 @@
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
 import type { Database } from './db/client.js';
 import { registerAuth } from './http/auth/plugin.js';
@@ -14,6 +14,7 @@ import { registerDocs, registerOpenApi } from './http/openapi.js';
 import { Problem } from './http/problem.js';
 import { registerRateLimit } from './http/rate-limit.js';
 import { clientErrorHandler, registerCors, registerSecurityHeaders } from './http/security.js';
+import { responseSerializerCompiler } from './http/serializer.js';
 import { newTraceId, requestIdFor, traceIdFrom } from './http/tracing.js';
 import { type Clock, systemClock } from './lib/clock.js';
 import { Metrics } from './metrics/registry.js';
@@ -87,7 +88,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(responseSerializerCompiler);
   // JSON only: a text/plain body is a 415, not a string that fails validation.
   app.removeContentTypeParser('text/plain');
   registerErrorHandling(app);

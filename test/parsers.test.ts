@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { parseIfMatch } from '../src/http/etag.js';
 import { decodeCursor, encodeCursor } from '../src/http/pagination.js';
 import { Problem } from '../src/http/problem.js';
-import { traceIdFrom } from '../src/http/tracing.js';
+import { newTraceId, traceIdFrom } from '../src/http/tracing.js';
 import { canonicalJson } from '../src/lib/canonical-json.js';
 import { canonicalAroundSeq, eventHash } from '../src/modules/audit/hash.js';
 
@@ -70,6 +70,14 @@ describe('traceparent', () => {
         expect(traceIdFrom(h) ?? 'x'.repeat(32)).toHaveLength(32);
       }),
     );
+  });
+});
+
+describe('new trace ids', () => {
+  it('are 32 hex digits, valid in a traceparent, and distinct across pool refills', () => {
+    const ids = Array.from({ length: 1000 }, newTraceId);
+    expect(new Set(ids).size).toBe(1000);
+    for (const id of ids) expect(traceIdFrom(`00-${id}-00f067aa0ba902b7-01`)).toBe(id);
   });
 });
 

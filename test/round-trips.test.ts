@@ -32,7 +32,14 @@ let api: Client;
 beforeAll(async () => {
   // One connection: every statement is prepared on it after the first call of each route.
   t = await createTestApp({ socket, poolMax: 1, env: { TENANT_CACHE_TTL_SECONDS: '300' } });
-  api = await t.client(await t.newTenant(), 'sessions:read', 'sessions:write', 'audit:read');
+  api = await t.client(
+    await t.newTenant(),
+    'sessions:read',
+    'sessions:write',
+    'tasks:read',
+    'tasks:write',
+    'audit:read',
+  );
 });
 afterAll(async () => {
   await t?.close();
@@ -66,7 +73,30 @@ describe('database round trips per route', () => {
     results['POST /v1/sessions/{id}/activate'] = await roundTrips(() =>
       api.post(`/v1/sessions/${pending.pop()}/activate`),
     );
+    // The worker loop of the benchmark: claim, then complete what was claimed.
+    const worker = await id();
+    await api.post(`/v1/sessions/${worker}/activate`);
+    for (let i = 0; i < 4; i++) await api.post('/v1/tasks', { type: 'work', to_agent_role: 'worker' });
+    const claimed: string[] = [];
+    results['POST /v1/tasks/claim'] = await roundTrips(async () => {
+      const res = await api.post('/v1/tasks/claim', { agent_role: 'worker', session_id: worker });
+      claimed.push(res.json().id);
+      return res;
+    });
+    results['POST /v1/tasks/{id}/complete'] = await roundTrips(() =>
+      api.post(`/v1/tasks/${claimed.shift()}/complete`, { session_id: worker, output: { ok: true } }),
+    );
+    results['POST /v1/tasks/claim (none left)'] = await roundTrips(() =>
+      api.post('/v1/tasks/claim', { agent_role: 'nobody', session_id: worker }),
+    );
+    const task = (await api.post('/v1/tasks', { type: 'work', to_agent_role: 'other' })).json().id;
+    results['GET /v1/tasks/{id}'] = await roundTrips(() => api.get(`/v1/tasks/${task}`));
     expect(results).toEqual({
+      'POST /v1/tasks/claim': 2,
+      'POST /v1/tasks/{id}/complete': 2,
+      // A write route: its claim statement finds nothing, then COMMIT is sent on its own.
+      'POST /v1/tasks/claim (none left)': 2,
+      'GET /v1/tasks/{id}': 1,
       'POST /v1/sessions': 1,
       'GET /v1/sessions/{id}': 1,
       'GET /v1/sessions (cursor)': 1,

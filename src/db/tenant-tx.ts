@@ -45,6 +45,11 @@ export interface TxOptions {
 
 const SETTING_NAME = /^[a-z_][a-z0-9_.]*$/;
 
+const CLIENT = Symbol('client');
+
+/** The transaction's driver client (for statements built once, see statements.ts). */
+export const txClient = (tx: Tx): unknown => (tx as unknown as Record<symbol, unknown>)[CLIENT];
+
 function beginStatement(o: TxOptions): string {
   const modes = [o.isolation ? `isolation level ${o.isolation}` : '', o.readOnly ? 'read only' : ''];
   const text = modes.filter(Boolean).join(', ');
@@ -158,6 +163,7 @@ export async function withTenantTx<T>(
   };
   Object.assign(tx, {
     tenantId: scope.tenantId,
+    [CLIENT]: client,
     async commit(...queries: Executable[]) {
       if (ended) throw new Error('transaction already committed');
       const started = queries.map((q) => q.execute());

@@ -16,7 +16,8 @@ export const paginationFields = {
     .max(1_000_000)
     .optional()
     .describe(
-      '1-based page number (offset pagination; the response carries `page` and `total`). Not with `cursor`.',
+      '1-based page number (offset pagination; the response carries `page` and `total`). Not with `cursor`. ' +
+        'A page costs a scan of every row before it, so deep pages get slower; `cursor` pages cost the same at any depth and are the way to walk a large list.',
     ),
   cursor: z
     .string()
@@ -35,12 +36,31 @@ export const noPageWithCursor = (
   }
 };
 
+/**
+ * How far past the requested page `total` counts, in page mode. Counting is O(rows counted), so
+ * an exact total over a million rows costs a scan of a million index entries on every page;
+ * counted to at most offset + 10,000 it costs about as much as the page itself.
+ */
+export const TOTAL_LOOKAHEAD = 10_000;
+
 export const pageOf = <T extends z.ZodType>(item: T) =>
   z.object({
     data: z.array(item),
     page_size: z.number().int(),
     page: z.number().int().optional().describe('Present in page mode.'),
-    total: z.number().int().optional().describe('Present in page mode: items matching the filters.'),
+    total: z
+      .number()
+      .int()
+      .optional()
+      .describe(
+        `Present in page mode: items matching the filters, counted up to ${TOTAL_LOOKAHEAD.toLocaleString('en')} past the start of the page. When more match, \`total\` is that bound and \`total_capped\` is true. To walk large lists, use \`cursor\`: its cost does not grow with depth.`,
+      ),
+    total_capped: z
+      .boolean()
+      .optional()
+      .describe(
+        `Present in page mode: true when more items match than were counted, so that \`total\` is a lower bound.`,
+      ),
     next_cursor: z
       .string()
       .nullable()
@@ -49,20 +69,31 @@ export const pageOf = <T extends z.ZodType>(item: T) =>
 
 export type Paging<K> =
   | { mode: 'cursor'; after: K | undefined; limit: number; pageSize: number }
-  | { mode: 'page'; page: number; offset: number; limit: number; pageSize: number };
+  | {
+      mode: 'page';
+      page: number;
+      offset: number;
+      limit: number;
+      pageSize: number;
+      /** Rows counted at most for `total` (offset + TOTAL_LOOKAHEAD + 1), or undefined: count all. */
+      countLimit: number | undefined;
+    };
 
 /** Turns the query into a plan; `key` validates the decoded cursor's content. */
 export function paging<K>(
   q: { page_size: number; page?: number | undefined; cursor?: string | undefined },
   key: z.ZodType<K>,
+  o: { exactTotal?: boolean } = {},
 ): Paging<K> {
   if (q.page !== undefined) {
+    const offset = (q.page - 1) * q.page_size;
     return {
       mode: 'page',
       page: q.page,
-      offset: (q.page - 1) * q.page_size,
+      offset,
       limit: q.page_size,
       pageSize: q.page_size,
+      countLimit: o.exactTotal ? undefined : offset + TOTAL_LOOKAHEAD + 1,
     };
   }
   // One row more than the page tells whether there is a next page, without a second query.
@@ -99,6 +130,7 @@ export interface PageResult<T> {
   page_size: number;
   page?: number;
   total?: number;
+  total_capped?: boolean;
   next_cursor: string | null;
 }
 
@@ -120,18 +152,27 @@ export function cursorPage<R, T>(
 
 export function offsetPage<R, T>(
   rows: R[],
-  plan: { page: number; pageSize: number },
-  total: number,
+  plan: { page: number; pageSize: number; countLimit: number | undefined },
+  counted: number,
   toDto: (r: R) => T,
 ): PageResult<T> {
-  return { data: rows.map(toDto), page_size: plan.pageSize, page: plan.page, total, next_cursor: null };
+  const capped = plan.countLimit !== undefined && counted >= plan.countLimit;
+  return {
+    data: rows.map(toDto),
+    page_size: plan.pageSize,
+    page: plan.page,
+    total: capped ? plan.countLimit! - 1 : counted,
+    total_capped: capped,
+    next_cursor: null,
+  };
 }
 
 export interface PageQueries<K, R> {
   /** Rows after the keyset position `after`, in list order. */
   keyset: (after: K | undefined, limit: number) => Executable<R[]>;
   offset: (offset: number, limit: number) => Executable<R[]>;
-  count: () => Executable<{ n: number }[]>;
+  /** Counts the matching rows, at most `limit` of them when it is given. */
+  count: (limit: number | undefined) => Executable<{ n: number }[]>;
 }
 
 /** Runs a list in one flight with COMMIT: one query in cursor mode, the page and its count in page mode. */
@@ -146,6 +187,6 @@ export async function listPage<K, R, T>(
     const [rows] = await tx.commit(q.keyset(plan.after, plan.limit));
     return cursorPage(rows, plan, toDto, keyOf);
   }
-  const [rows, counted] = await tx.commit(q.offset(plan.offset, plan.limit), q.count());
+  const [rows, counted] = await tx.commit(q.offset(plan.offset, plan.limit), q.count(plan.countLimit));
   return offsetPage(rows, plan, counted[0]?.n ?? 0, toDto);
 }

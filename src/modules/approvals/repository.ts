@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, inArray, lt, lte, type SQL, sql } from 'drizzle-orm';
+import { countAtMost } from '../../db/count.js';
 import {
   type ApprovalRow,
   type ApprovalStatus,
@@ -110,8 +111,8 @@ export const listAfter = (
 export const listPage = (tx: Tx, tenantId: string, f: ApprovalFilters, offset: number, limit: number) =>
   withTask(tx).where(where(tenantId, f)).orderBy(desc(approvals.id)).offset(offset).limit(limit);
 
-export const count = (tx: Tx, tenantId: string, f: ApprovalFilters) =>
-  tx.select({ n: sql<number>`count(*)::int` }).from(approvals).where(where(tenantId, f));
+export const count = (tx: Tx, tenantId: string, f: ApprovalFilters, limit?: number) =>
+  countAtMost(tx, approvals, where(tenantId, f), limit);
 
 /* status=pending reads the pending_approvals view (drizzle/0001_security.sql), which embeds the task. */
 
@@ -180,8 +181,8 @@ export const listPendingPage = (
     .offset(offset)
     .limit(limit);
 
-export const countPending = (tx: Tx, tenantId: string, taskId: string | undefined) =>
-  tx.select({ n: sql<number>`count(*)::int` }).from(v).where(wherePending(tenantId, taskId));
+export const countPending = (tx: Tx, tenantId: string, taskId: string | undefined, limit?: number) =>
+  countAtMost(tx, v, wherePending(tenantId, taskId), limit);
 
 /* The expiry sweep: discovery across tenants, then locking within one tenant (tasks first). */
 

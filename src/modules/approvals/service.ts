@@ -79,7 +79,7 @@ export async function requestApproval(
   o: RequestOpts,
 ): Promise<ApprovalResult> {
   return withTenantTx(ctx, async (tx) => {
-    const [task] = await tasksRepo.lockById(tx, ctx.tenantId, taskId);
+    const [task] = await tasksRepo.lockById(tx, ctx.tenantId, taskId).execute();
     if (!task) {
       throw o.taskIdIn === 'path'
         ? notFound('task', taskId)
@@ -208,12 +208,12 @@ export function listApprovals(ctx: Pick<ApprovalCtx, 'db' | 'tenantId'>, q: List
         ? {
             keyset: (after, limit) => repo.listPendingAfter(tx, t, q.taskId, after, limit),
             offset: (offset, limit) => repo.listPendingPage(tx, t, q.taskId, offset, limit),
-            count: () => repo.countPending(tx, t, q.taskId),
+            count: (limit) => repo.countPending(tx, t, q.taskId, limit),
           }
         : {
             keyset: (after, limit) => repo.listAfter(tx, t, q, after, limit),
             offset: (offset, limit) => repo.listPage(tx, t, q, offset, limit),
-            count: () => repo.count(tx, t, q),
+            count: (limit) => repo.count(tx, t, q, limit),
           },
       toDto,
       (row) => row.approval.id,

@@ -1,9 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import type { PassThrough } from 'node:stream';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Database } from '../../db/client.js';
 import type { AuditEventRow } from '../../db/schema.js';
 import { withTenantTx } from '../../db/tenant-tx.js';
 import { ClientGone, drained } from '../../lib/drain.js';
+import { register, unregister } from './listeners.js';
 import * as repo from './repository.js';
 import { SseClient, type SseLimits } from './sse.js';
 
@@ -11,6 +13,12 @@ import { SseClient, type SseLimits } from './sse.js';
 export const AUDIT_CHANNEL = 'switchboard_audit';
 
 const BATCH = 500;
+
+/**
+ * How long after registering a tenant its feed reads once more: a writer whose append ran just
+ * before the registration committed sends no notification, and commits within its flight.
+ */
+const SETTLE_MS = 1000;
 
 interface Feed {
   tenantId: string;
@@ -41,6 +49,8 @@ export class AuditHub {
   private heartbeat: NodeJS.Timeout | undefined;
   private stopped = false;
   private readonly limits: SseLimits;
+  /** This hub's name in audit_stream_listeners. */
+  private readonly listener = randomUUID();
 
   constructor(
     private readonly db: Database,
@@ -58,6 +68,9 @@ export class AuditHub {
   async subscribe(tenantId: string, after: number | undefined, out: PassThrough): Promise<SseClient> {
     if (this.stopped) throw new Error('the audit stream hub is stopped');
     await this.listen();
+    // Registered before the head is read: every append after this commits with a notification.
+    const fresh = !this.feeds.has(tenantId);
+    if (fresh) await register(this.db, tenantId, this.listener, this.ttlSeconds);
     const [head] = await withTenantTx({ db: this.db, tenantId }, (tx) => tx.commit(repo.head(tx, tenantId)));
     const headSeq = head[0]?.seq ?? 0;
     const client = new SseClient(out, after ?? headSeq, this.limits);
@@ -68,6 +81,12 @@ export class AuditHub {
     }
     feed.clients.add(client);
     this.stats.clients++;
+    if (fresh) {
+      const settled = feed;
+      setTimeout(() => {
+        if (this.feeds.get(tenantId) === settled) void this.fetch(settled);
+      }, SETTLE_MS).unref();
+    }
     const registered = feed;
     out.once('close', () => this.remove(registered, client));
     this.heartbeat ??= setInterval(() => this.beat(), this.o.heartbeatMs).unref();
@@ -82,13 +101,20 @@ export class AuditHub {
     return n;
   }
 
+  /** Registrations outlive a missed renewal or two (they are renewed every heartbeat). */
+  private get ttlSeconds() {
+    return Math.max(60, Math.ceil((4 * this.o.heartbeatMs) / 1000));
+  }
+
   /** Ends every stream (so that the HTTP server can close) and stops listening. */
   async stop(): Promise<void> {
     this.stopped = true;
     clearInterval(this.heartbeat);
     this.heartbeat = undefined;
     for (const feed of this.feeds.values()) for (const client of feed.clients) client.end();
+    const tenants = [...this.feeds.keys()];
     this.feeds.clear();
+    await Promise.all(tenants.map((t) => unregister(this.db, t, this.listener).catch(() => {})));
     await this.unlisten?.().catch(() => {});
     this.unlisten = undefined;
   }
@@ -187,14 +213,31 @@ export class AuditHub {
     }
   }
 
+  /**
+   * Heartbeat comments, the renewal of every registration, and one read per feed: a backstop for
+   * a notification that never came (an append that raced the registration, a lost connection).
+   */
   private beat() {
-    for (const feed of this.feeds.values()) for (const client of feed.clients) client.comment('heartbeat');
+    for (const feed of this.feeds.values()) {
+      for (const client of feed.clients) client.comment('heartbeat');
+      register(this.db, feed.tenantId, this.listener, this.ttlSeconds).catch((error: unknown) =>
+        this.log.warn(
+          { err: error, tenant: feed.tenantId },
+          'audit stream: renewing the registration failed',
+        ),
+      );
+      void this.fetch(feed);
+    }
   }
 
   private remove(feed: Feed, client: SseClient) {
     client.closed = true;
     feed.clients.delete(client);
-    if (feed.clients.size === 0 && this.feeds.get(feed.tenantId) === feed) this.feeds.delete(feed.tenantId);
+    if (feed.clients.size === 0 && this.feeds.get(feed.tenantId) === feed) {
+      this.feeds.delete(feed.tenantId);
+      // Best effort: a registration left behind lapses by itself.
+      if (!this.stopped) unregister(this.db, feed.tenantId, this.listener).catch(() => {});
+    }
     if (this.feeds.size === 0) {
       clearInterval(this.heartbeat);
       this.heartbeat = undefined;

@@ -1,5 +1,7 @@
 import { and, asc, eq, gt, gte, lt, lte, type SQL, sql } from 'drizzle-orm';
+import { countAtMost } from '../../db/count.js';
 import { type ActorType, auditEvents, auditHeads } from '../../db/schema.js';
+import { raw } from '../../db/statements.js';
 import type { Tx } from '../../db/tenant-tx.js';
 import { GENESIS_HASH } from './hash.js';
 
@@ -30,24 +32,38 @@ export const insertHead = (tx: Tx, tenantId: string) =>
  * before COMMIT) and the event takes the head's new seq and hash. Scalar subqueries make a
  * missing head fail the NOT NULL constraints instead of silently inserting nothing.
  */
-export const append = (tx: Tx, e: NewAuditEvent) =>
-  tx.execute<{ seq: string; prev_hash: string; hash: string }>(sql`
+const appendStatement = raw<{ seq: string; prev_hash: string; hash: string }[]>(`
     with head as (
-      update ${auditHeads}
+      update audit_heads
          set seq = seq + 1,
              prev_hash = hash,
-             hash = encode(sha256(convert_to(hash || ${e.prefix}::text || (seq + 1)::text || ${e.suffix}::text, 'UTF8')), 'hex')
-       where tenant_id = ${e.tenantId}
+             hash = encode(sha256(convert_to(hash || $2::text || (seq + 1)::text || $3::text, 'UTF8')), 'hex')
+       where tenant_id = $1
       returning seq, prev_hash, hash
     )
-    insert into ${auditEvents}
+    insert into audit_events
       (tenant_id, seq, id, occurred_at, actor_type, actor_id, action, resource_type, resource_id,
        trace_id, request_id, data, prev_hash, hash)
-    values (${e.tenantId}, (select seq from head), ${e.id}, ${e.occurredAt.toISOString()}::timestamptz,
-       ${e.actorType}, ${e.actorId}, ${e.action}, ${e.resourceType}, ${e.resourceId}, ${e.traceId},
-       ${e.requestId}, ${JSON.stringify(e.data)}::jsonb,
+    values ($1, (select seq from head), $4, $5::timestamptz, $6, $7, $8, $9, $10, $11, $12, $13::jsonb,
        (select prev_hash from head), (select hash from head))
     returning seq, prev_hash, hash`);
+
+export const append = (tx: Tx, e: NewAuditEvent) =>
+  appendStatement(tx, [
+    e.tenantId,
+    e.prefix,
+    e.suffix,
+    e.id,
+    e.occurredAt.toISOString(),
+    e.actorType,
+    e.actorId,
+    e.action,
+    e.resourceType,
+    e.resourceId,
+    e.traceId,
+    e.requestId,
+    JSON.stringify(e.data),
+  ]);
 
 /**
  * Appends several events of one tenant, in order, in one statement: what `append` does once per
@@ -183,8 +199,8 @@ export const listPage = (tx: Tx, tenantId: string, f: AuditFilters, offset: numb
     .offset(offset)
     .limit(limit);
 
-export const count = (tx: Tx, tenantId: string, f: AuditFilters) =>
-  tx.select({ n: sql<number>`count(*)::int` }).from(auditEvents).where(where(tenantId, f));
+export const count = (tx: Tx, tenantId: string, f: AuditFilters, limit?: number) =>
+  countAtMost(tx, auditEvents, where(tenantId, f), limit);
 
 /**
  * The retention purge of one batch (drizzle/0003_*.sql): deletes at most `limit` of the oldest

@@ -158,7 +158,7 @@ export function listEvents(ctx: Pick<RequestContext, 'db' | 'tenantId'>, q: List
       {
         keyset: (after, limit) => repo.listAfter(tx, ctx.tenantId, q, after, limit),
         offset: (offset, limit) => repo.listPage(tx, ctx.tenantId, q, offset, limit),
-        count: () => repo.count(tx, ctx.tenantId, q),
+        count: (limit) => repo.count(tx, ctx.tenantId, q, limit),
       },
       toAuditEventDto,
       (row) => row.seq,

@@ -104,7 +104,8 @@ export const compatSessionRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => {
       const { page, page_size } = req.query;
-      const result = await listSessions(req.ctx, { page, page_size });
+      // The original contract's total is exact, whatever it costs (see TOTAL_LOOKAHEAD).
+      const result = await listSessions(req.ctx, { page, page_size, exactTotal: true });
       return { sessions: result.data.map(toCompat), total: result.total ?? 0, page, page_size };
     },
   );

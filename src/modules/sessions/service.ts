@@ -75,10 +75,12 @@ export interface ListSessionsQuery extends repo.SessionFilters {
   page_size: number;
   page?: number | undefined;
   cursor?: string | undefined;
+  /** Count every matching row for `total` (the original contract's pages), not a bounded count. */
+  exactTotal?: boolean | undefined;
 }
 
 export function listSessions(ctx: Pick<SessionCtx, 'db' | 'tenantId'>, q: ListSessionsQuery) {
-  const plan = paging(q, Uuid);
+  const plan = paging(q, Uuid, { exactTotal: q.exactTotal });
   return withTenantTx(ctx, (tx) =>
     listPage(
       tx,
@@ -86,7 +88,7 @@ export function listSessions(ctx: Pick<SessionCtx, 'db' | 'tenantId'>, q: ListSe
       {
         keyset: (after, limit) => repo.listAfter(tx, ctx.tenantId, q, after, limit),
         offset: (offset, limit) => repo.listPage(tx, ctx.tenantId, q, offset, limit),
-        count: () => repo.count(tx, ctx.tenantId, q),
+        count: (limit) => repo.count(tx, ctx.tenantId, q, limit),
       },
       toSessionDto,
       (row) => row.id,
@@ -107,7 +109,7 @@ export async function transitionSession(
   o: TransitionOpts = {},
 ): Promise<SessionRow> {
   return withTenantTx(ctx, async (tx) => {
-    const [current] = await repo.lockById(tx, ctx.tenantId, id);
+    const [current] = await repo.lockById(tx, ctx.tenantId, id).execute();
     if (!current) throw notFound('session', id); // another tenant's session: the same 404
     if (!matches(o.ifMatch, current.version)) throw versionMismatch(current.version);
     assertTransition(current.status, to);
@@ -159,7 +161,7 @@ export async function updateSession(
   ifMatch?: number[],
 ): Promise<SessionRow> {
   return withTenantTx(ctx, async (tx) => {
-    const [current] = await repo.lockById(tx, ctx.tenantId, id);
+    const [current] = await repo.lockById(tx, ctx.tenantId, id).execute();
     if (!current) throw notFound('session', id);
     if (!matches(ifMatch, current.version)) throw versionMismatch(current.version);
 

@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, inArray, isNotNull, lt, lte, type SQL, sql } from 'drizzle-orm';
+import { countAtMost } from '../../db/count.js';
 import { rowOf } from '../../db/rows.js';
 import {
   type NewTaskRow,
@@ -7,6 +8,7 @@ import {
   type TaskStatus,
   tasks,
 } from '../../db/schema.js';
+import { p, placeholders, shapeOf, statement, statements } from '../../db/statements.js';
 import type { Due, SweeperTx } from '../../db/sweeper-tx.js';
 import type { Executable, Tx } from '../../db/tenant-tx.js';
 
@@ -18,7 +20,6 @@ export interface TaskFilters {
   claimedBySessionId?: string | undefined;
 }
 
-const byId = (tenantId: string, id: string) => and(eq(tasks.tenantId, tenantId), eq(tasks.id, id));
 const at = (d: Date) => sql`${d.toISOString()}::timestamptz`;
 
 export const insert = (tx: Tx, row: NewTaskRow) => tx.insert(tasks).values(row).returning();
@@ -56,15 +57,23 @@ export const findLiveByKey = (tx: Tx, tenantId: string, key: string) =>
     )
     .limit(1);
 
+// Built once (see statements.ts): the hot path of workers.
+const byIdPlaceholders = and(eq(tasks.tenantId, p('$tenantId')), eq(tasks.id, p('$id')));
+const findOne = statement((db) => db.select().from(tasks).where(byIdPlaceholders).limit(1));
+const lockOne = statement((db) => db.select().from(tasks).where(byIdPlaceholders).limit(1).for('update'));
+const updateOf = statements(shapeOf, (db, values: Partial<TaskRow>) =>
+  db.update(tasks).set(placeholders(tasks, values)).where(byIdPlaceholders).returning(),
+);
+
 export const findById = (tx: Tx, tenantId: string, id: string) =>
-  tx.select().from(tasks).where(byId(tenantId, id)).limit(1);
+  findOne(tx, { $tenantId: tenantId, $id: id });
 
 /** Locks the row until commit: concurrent changes of one task run one after the other. */
 export const lockById = (tx: Tx, tenantId: string, id: string) =>
-  tx.select().from(tasks).where(byId(tenantId, id)).limit(1).for('update');
+  lockOne(tx, { $tenantId: tenantId, $id: id });
 
 export const update = (tx: Tx, tenantId: string, id: string, values: Partial<TaskRow>) =>
-  tx.update(tasks).set(values).where(byId(tenantId, id)).returning();
+  updateOf(tx, values, { ...values, $tenantId: tenantId, $id: id });
 
 export interface ClaimRequest {
   tenantId: string;
@@ -155,8 +164,8 @@ export const listAfter = (
 export const listPage = (tx: Tx, tenantId: string, f: TaskFilters, offset: number, limit: number) =>
   tx.select().from(tasks).where(where(tenantId, f)).orderBy(desc(tasks.id)).offset(offset).limit(limit);
 
-export const count = (tx: Tx, tenantId: string, f: TaskFilters) =>
-  tx.select({ n: sql<number>`count(*)::int` }).from(tasks).where(where(tenantId, f));
+export const count = (tx: Tx, tenantId: string, f: TaskFilters, limit?: number) =>
+  countAtMost(tx, tasks, where(tenantId, f), limit);
 
 /* Sweeps: discovery across tenants (as switchboard_sweeper), then locking within one tenant. */
 

@@ -153,7 +153,7 @@ export function listTasks(ctx: Pick<TaskCtx, 'db' | 'tenantId'>, q: ListTasksQue
       {
         keyset: (after, limit) => repo.listAfter(tx, ctx.tenantId, q, after, limit),
         offset: (offset, limit) => repo.listPage(tx, ctx.tenantId, q, offset, limit),
-        count: () => repo.count(tx, ctx.tenantId, q),
+        count: (limit) => repo.count(tx, ctx.tenantId, q, limit),
       },
       toTaskDto,
       (row) => row.id,

@@ -109,7 +109,7 @@ export async function completeTask(
   ifMatch?: number[],
 ): Promise<TaskRow> {
   return withTenantTx(ctx, async (tx) => {
-    const [task] = await repo.lockById(tx, ctx.tenantId, id);
+    const [task] = await repo.lockById(tx, ctx.tenantId, id).execute();
     if (!task) throw notFound('task', id);
     if (!matches(ifMatch, task.version)) throw versionMismatch(task.version);
     const now = ctx.clock.now();
@@ -154,7 +154,7 @@ export async function failTask(
 ): Promise<TaskRow> {
   const error = typeof input.error === 'string' ? { message: input.error } : input.error;
   return withTenantTx(ctx, async (tx) => {
-    const [task] = await repo.lockById(tx, ctx.tenantId, id);
+    const [task] = await repo.lockById(tx, ctx.tenantId, id).execute();
     if (!task) throw notFound('task', id);
     if (!matches(ifMatch, task.version)) throw versionMismatch(task.version);
     const now = ctx.clock.now();

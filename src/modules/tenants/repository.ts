@@ -1,5 +1,6 @@
 import { asc, eq, gt, sql } from 'drizzle-orm';
 import type { PostgresJsDatabase } from 'drizzle-orm/postgres-js';
+import { countAtMost } from '../../db/count.js';
 import { type TenantRow, tenants } from '../../db/schema.js';
 import type { Tx } from '../../db/tenant-tx.js';
 
@@ -29,7 +30,7 @@ export const listAfter = (tx: Tx, afterId: string | undefined, limit: number) =>
 export const listPage = (tx: Tx, offset: number, limit: number) =>
   tx.select().from(tenants).orderBy(asc(tenants.id)).offset(offset).limit(limit);
 
-export const count = (tx: Tx) => tx.select({ n: sql<number>`count(*)::int` }).from(tenants);
+export const count = (tx: Tx, limit?: number) => countAtMost(tx, tenants, undefined, limit);
 
 /** The auth path's lookup: a prepared statement on the pool, outside any tenant transaction. */
 export const prepareLookup = (db: PostgresJsDatabase) =>

@@ -91,7 +91,7 @@ export function listTenants(
       {
         keyset: (after, limit) => repo.listAfter(tx, after, limit),
         offset: (offset, limit) => repo.listPage(tx, offset, limit),
-        count: () => repo.count(tx),
+        count: (limit) => repo.count(tx, limit),
       },
       toTenantDto,
       (row) => row.id,

@@ -1,0 +1,88 @@
+/**
+ * One measurement: autocannon against one server for a fixed time, after a short warm-up, with
+ * the server's resident memory sampled from /proc while it runs.
+ */
+import autocannon from 'autocannon';
+import { cpuMsOf, rssOf } from './servers.js';
+
+export type Request = autocannon.Request;
+
+export interface LoadOptions {
+  url: string;
+  pid: number;
+  requests: Request[];
+  connections: number;
+  seconds: number;
+  warmupSeconds: number;
+  /** Headers on every request (e.g. the token). */
+  headers?: Record<string, string>;
+}
+
+export interface Measurement {
+  rps: number;
+  requests: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+  errors: number;
+  rssMb: number;
+  /**
+   * The server's CPU time per request, in microseconds. Throughput on a shared machine moves with
+   * what else runs; the CPU a request costs the server moves much less, so it is what an
+   * optimization of the server's own code is judged by.
+   */
+  cpuUs: number;
+  /** Responses per status code other than 2xx (what went wrong, when something did). */
+  failures: Record<string, number>;
+}
+
+const MB = 1024 * 1024;
+
+function fire(o: LoadOptions, seconds: number): Promise<autocannon.Result> {
+  return new Promise((resolve, reject) => {
+    autocannon(
+      {
+        url: o.url,
+        connections: o.connections,
+        duration: seconds,
+        requests: o.requests,
+        headers: o.headers ?? {},
+        // Responses are read and dropped; a slow or failed response is counted, never retried.
+        timeout: 10,
+      },
+      (error, result) => (error ? reject(error) : resolve(result)),
+    );
+  });
+}
+
+export async function measure(o: LoadOptions): Promise<Measurement> {
+  if (o.warmupSeconds > 0) await fire(o, o.warmupSeconds);
+  let peak = 0;
+  let sampling = true;
+  const sampler = (async () => {
+    while (sampling) {
+      peak = Math.max(peak, await rssOf(o.pid));
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  })();
+  const cpuBefore = await cpuMsOf(o.pid);
+  const result = await fire(o, o.seconds);
+  const cpuMs = (await cpuMsOf(o.pid)) - cpuBefore;
+  sampling = false;
+  await sampler;
+  return {
+    rps: Math.round(result.requests.total / o.seconds),
+    requests: result.requests.total,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+    rssMb: Math.round(peak / MB),
+    failures: Object.fromEntries(
+      Object.entries(result.statusCodeStats ?? {})
+        .filter(([code]) => !code.startsWith('2'))
+        .map(([code, stat]) => [code, stat?.count ?? 0]),
+    ),
+    cpuUs: result.requests.total > 0 ? Math.round((cpuMs * 1000) / result.requests.total) : 0,
+  };
+}

@@ -1,0 +1,125 @@
+/**
+ * The servers under test, each in a child process of its own (the load generator must not share
+ * their event loop): started with tsx or node, ready when they send their URL over IPC (the
+ * peer: when its port answers), stopped with SIGTERM (then SIGKILL) by the runner.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { freePort } from '../../src/db/embedded.js';
+
+export interface Server {
+  name: string;
+  url: string;
+  pid: number;
+  stop(): Promise<void>;
+}
+
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+const root = here('../../');
+
+async function stop(child: ChildProcess) {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = once(child, 'exit');
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+async function viaIpc(
+  name: string,
+  script: string,
+  env: NodeJS.ProcessEnv,
+  nodeArgs: string[] = [],
+  dir = root,
+) {
+  // One process (node with tsx's loader), so that its pid is the server's.
+  const child = spawn(process.execPath, ['--import', 'tsx', ...nodeArgs, `${dir}bench/${script}`], {
+    cwd: dir,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+  const exited = once(child, 'exit').then(([code]) => {
+    throw new Error(`${name} exited with ${code} before it was ready`);
+  });
+  const [message] = (await Promise.race([once(child, 'message'), exited])) as [{ url: string }];
+  exited.catch(() => {});
+  return { name, url: message.url, pid: child.pid!, stop: () => stop(child) } satisfies Server;
+}
+
+export const startProduct = (
+  databaseUrl: string,
+  secret: string,
+  extraEnv: NodeJS.ProcessEnv = {},
+  nodeArgs: string[] = [],
+) =>
+  viaIpc(
+    'product',
+    'product/server.ts',
+    { BENCH_DATABASE_URL: databaseUrl, BENCH_JWT_SECRET: secret, ...extraEnv },
+    nodeArgs,
+  );
+
+/**
+ * Another build of the product (`--baseline <dir>`: a checkout of an earlier commit, with
+ * node_modules and this bench/product/server.ts), measured in the same run as the current one.
+ */
+export const startBaseline = (dir: string, databaseUrl: string, secret: string) =>
+  viaIpc(
+    'baseline',
+    'product/server.ts',
+    { BENCH_DATABASE_URL: databaseUrl, BENCH_JWT_SECRET: secret },
+    [],
+    dir.endsWith('/') ? dir : `${dir}/`,
+  );
+
+export const startFloor = (databaseUrl: string, mode: 'sequential' | 'pipelined') =>
+  viaIpc(mode === 'sequential' ? 'floor' : 'floor-pipelined', 'floor/server.ts', {
+    BENCH_DATABASE_URL: databaseUrl,
+    FLOOR_MODE: mode,
+  });
+
+/** Platformatic DB 2.61 (bench/peer), installed there on first use with `npm ci --prefix bench/peer`. */
+export async function startPeer(databaseUrl: string): Promise<Server> {
+  const dir = here('../peer/');
+  const bin = `${dir}node_modules/@platformatic/db/db.mjs`;
+  try {
+    await readFile(bin);
+  } catch {
+    const install = spawn('npm', ['ci', '--prefix', dir, '--no-audit', '--no-fund'], { stdio: 'inherit' });
+    const [code] = await once(install, 'exit');
+    if (code !== 0) throw new Error('npm ci --prefix bench/peer failed');
+  }
+  const port = await freePort();
+  const child = spawn(process.execPath, [bin, 'start', '-c', `${dir}platformatic.json`], {
+    cwd: dir,
+    env: { ...process.env, PORT: String(port), DATABASE_URL: databaseUrl },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; ; i++) {
+    if (child.exitCode !== null) throw new Error(`the peer exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(`${url}/documentation/json`)).status < 500) break;
+    } catch {
+      // not listening yet
+    }
+    if (i > 300) throw new Error('the peer did not start within 60 s');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return { name: 'peer', url, pid: child.pid!, stop: () => stop(child) };
+}
+
+export async function rssOf(pid: number): Promise<number> {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
+  return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
+}
+
+/** CPU time (user + system) the process has used, in ms, from /proc (clock ticks of 10 ms). */
+export async function cpuMsOf(pid: number): Promise<number> {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11] ?? 0) + Number(fields[12] ?? 0)) * 10;
+}

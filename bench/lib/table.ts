@@ -1,0 +1,98 @@
+/** The one table the benchmark prints, and the ratios the targets are stated in. */
+import type { ServerName } from '../scenarios.js';
+import type { Measurement } from './load.js';
+
+export interface Row extends Measurement {
+  scenario: string;
+  server: ServerName;
+}
+
+const ratio = (a: number | undefined, b: number | undefined) =>
+  a !== undefined && b !== undefined && b > 0 ? Number((a / b).toFixed(2)) : undefined;
+
+export function report(rows: Row[]) {
+  const find = (scenario: string, server: ServerName) =>
+    rows.find((r) => r.scenario === scenario && r.server === server);
+  const scenarios = [...new Set(rows.map((r) => r.scenario))];
+  const header = [
+    'scenario',
+    'server',
+    'req/s',
+    'p50 ms',
+    'p99 ms',
+    'non-2xx',
+    'RSS MB',
+    'CPU us/req',
+    'vs floor',
+    'vs floor-pl',
+    'vs peer',
+    'vs baseline',
+  ];
+  const lines: string[][] = [];
+  const ratios: Record<string, Record<string, number | undefined>> = {};
+  for (const scenario of scenarios) {
+    const floor = find(scenario, 'floor');
+    const pipelined = find(scenario, 'floor-pipelined');
+    const peer = find(scenario, 'peer');
+    const baseline = find(scenario, 'baseline');
+    for (const r of rows.filter((x) => x.scenario === scenario)) {
+      const own = r.server === 'product';
+      lines.push([
+        scenario,
+        r.server,
+        String(r.rps),
+        String(r.p50),
+        String(r.p99),
+        String(r.non2xx + r.errors),
+        String(r.rssMb),
+        String(r.cpuUs),
+        own ? fmt(ratio(r.rps, floor?.rps)) : '',
+        own ? fmt(ratio(r.rps, pipelined?.rps)) : '',
+        own ? fmt(ratio(r.rps, peer?.rps)) : '',
+        own ? fmt(ratio(r.rps, baseline?.rps)) : '',
+      ]);
+    }
+    const product = find(scenario, 'product');
+    ratios[scenario] = {
+      vs_floor: ratio(product?.rps, floor?.rps),
+      vs_floor_pipelined: ratio(product?.rps, pipelined?.rps),
+      vs_peer: ratio(product?.rps, peer?.rps),
+      vs_baseline: ratio(product?.rps, baseline?.rps),
+      cpu_per_request_vs_baseline: ratio(product?.cpuUs, baseline?.cpuUs),
+      cpu_per_request_vs_floor_pipelined: ratio(product?.cpuUs, pipelined?.cpuUs),
+    };
+  }
+  // The targets that compare scenarios with each other.
+  const p99Growth = ratio(find('list-deep-1m', 'product')?.p99, find('list-deep-10k', 'product')?.p99);
+  const tenantScaling = ratio(find('create-20-tenants', 'product')?.rps, find('create', 'product')?.rps);
+  const baselineP99Growth = ratio(
+    find('list-deep-1m', 'baseline')?.p99,
+    find('list-deep-10k', 'baseline')?.p99,
+  );
+  const baselineScaling = ratio(find('create-20-tenants', 'baseline')?.rps, find('create', 'baseline')?.rps);
+  const floorScaling = ratio(
+    find('create-20-tenants', 'floor-pipelined')?.rps,
+    find('create', 'floor-pipelined')?.rps,
+  );
+  ratios['cross'] = {
+    deep_list_p99_1m_over_10k: p99Growth,
+    create_20_tenants_over_1: tenantScaling,
+    floor_pipelined_20_tenants_over_1: floorScaling,
+    baseline_deep_list_p99_1m_over_10k: baselineP99Growth,
+    baseline_create_20_tenants_over_1: baselineScaling,
+  };
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
+  const row = (cells: string[]) =>
+    cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  const text = [
+    row(header),
+    row(widths.map((w) => '-'.repeat(w))),
+    ...lines.map(row),
+    '',
+    `cursor list p99 at 1,000,000 rows / at 10,000 rows (product): ${fmt(p99Growth)}`,
+    `create rate, 20 tenants / 1 tenant (product): ${fmt(tenantScaling)}; (floor-pipelined): ${fmt(floorScaling)}`,
+  ].join('\n');
+  return { text, ratios };
+}
+
+const fmt = (x: number | undefined) => (x === undefined ? '-' : `${x.toFixed(2)}x`);

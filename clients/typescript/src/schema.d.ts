@@ -939,8 +939,10 @@ export interface components {
             page_size: number;
             /** @description Present in page mode. */
             page?: number;
-            /** @description Present in page mode: items matching the filters. */
+            /** @description Present in page mode: items matching the filters, counted up to 10,000 past the start of the page. When more match, `total` is that bound and `total_capped` is true. To walk large lists, use `cursor`: its cost does not grow with depth. */
             total?: number;
+            /** @description Present in page mode: true when more items match than were counted, so that `total` is a lower bound. */
+            total_capped?: boolean;
             /** @description Cursor of the next page; null on the last page (and in page mode). */
             next_cursor: string | null;
         };
@@ -1046,8 +1048,10 @@ export interface components {
             page_size: number;
             /** @description Present in page mode. */
             page?: number;
-            /** @description Present in page mode: items matching the filters. */
+            /** @description Present in page mode: items matching the filters, counted up to 10,000 past the start of the page. When more match, `total` is that bound and `total_capped` is true. To walk large lists, use `cursor`: its cost does not grow with depth. */
             total?: number;
+            /** @description Present in page mode: true when more items match than were counted, so that `total` is a lower bound. */
+            total_capped?: boolean;
             /** @description Cursor of the next page; null on the last page (and in page mode). */
             next_cursor: string | null;
         };
@@ -1298,8 +1302,10 @@ export interface components {
             page_size: number;
             /** @description Present in page mode. */
             page?: number;
-            /** @description Present in page mode: items matching the filters. */
+            /** @description Present in page mode: items matching the filters, counted up to 10,000 past the start of the page. When more match, `total` is that bound and `total_capped` is true. To walk large lists, use `cursor`: its cost does not grow with depth. */
             total?: number;
+            /** @description Present in page mode: true when more items match than were counted, so that `total` is a lower bound. */
+            total_capped?: boolean;
             /** @description Cursor of the next page; null on the last page (and in page mode). */
             next_cursor: string | null;
         };
@@ -1416,8 +1422,10 @@ export interface components {
             page_size: number;
             /** @description Present in page mode. */
             page?: number;
-            /** @description Present in page mode: items matching the filters. */
+            /** @description Present in page mode: items matching the filters, counted up to 10,000 past the start of the page. When more match, `total` is that bound and `total_capped` is true. To walk large lists, use `cursor`: its cost does not grow with depth. */
             total?: number;
+            /** @description Present in page mode: true when more items match than were counted, so that `total` is a lower bound. */
+            total_capped?: boolean;
             /** @description Cursor of the next page; null on the last page (and in page mode). */
             next_cursor: string | null;
         };
@@ -1515,8 +1523,10 @@ export interface components {
             page_size: number;
             /** @description Present in page mode. */
             page?: number;
-            /** @description Present in page mode: items matching the filters. */
+            /** @description Present in page mode: items matching the filters, counted up to 10,000 past the start of the page. When more match, `total` is that bound and `total_capped` is true. To walk large lists, use `cursor`: its cost does not grow with depth. */
             total?: number;
+            /** @description Present in page mode: true when more items match than were counted, so that `total` is a lower bound. */
+            total_capped?: boolean;
             /** @description Cursor of the next page; null on the last page (and in page mode). */
             next_cursor: string | null;
         };
@@ -1687,7 +1697,7 @@ export interface operations {
             query?: {
                 /** @description Items per page, 1 to 100. */
                 page_size?: number;
-                /** @description 1-based page number (offset pagination; the response carries `page` and `total`). Not with `cursor`. */
+                /** @description 1-based page number (offset pagination; the response carries `page` and `total`). Not with `cursor`. A page costs a scan of every row before it, so deep pages get slower; `cursor` pages cost the same at any depth and are the way to walk a large list. */
                 page?: number;
                 /** @description Opaque cursor from a previous response's `next_cursor` (keyset pagination). Not with `page`. */
                 cursor?: string;
@@ -2115,7 +2125,7 @@ export interface operations {
             query?: {
                 /** @description Items per page, 1 to 100. */
                 page_size?: number;
-                /** @description 1-based page number (offset pagination; the response carries `page` and `total`). Not with `cursor`. */
+                /** @description 1-based page number (offset pagination; the response carries `page` and `total`). Not with `cursor`. A page costs a scan of every row before it, so deep pages get slower; `cursor` pages cost the same at any depth and are the way to walk a large list. */
                 page?: number;
                 /** @description Opaque cursor from a previous response's `next_cursor` (keyset pagination). Not with `page`. */
                 cursor?: string;
@@ -3779,7 +3789,7 @@ export interface operations {
             query?: {
                 /** @description Items per page, 1 to 100. */
                 page_size?: number;
-                /** @description 1-based page number (offset pagination; the response carries `page` and `total`). Not with `cursor`. */
+                /** @description 1-based page number (offset pagination; the response carries `page` and `total`). Not with `cursor`. A page costs a scan of every row before it, so deep pages get slower; `cursor` pages cost the same at any depth and are the way to walk a large list. */
                 page?: number;
                 /** @description Opaque cursor from a previous response's `next_cursor` (keyset pagination). Not with `page`. */
                 cursor?: string;
@@ -4987,7 +4997,7 @@ export interface operations {
             query?: {
                 /** @description Items per page, 1 to 100. */
                 page_size?: number;
-                /** @description 1-based page number (offset pagination; the response carries `page` and `total`). Not with `cursor`. */
+                /** @description 1-based page number (offset pagination; the response carries `page` and `total`). Not with `cursor`. A page costs a scan of every row before it, so deep pages get slower; `cursor` pages cost the same at any depth and are the way to walk a large list. */
                 page?: number;
                 /** @description Opaque cursor from a previous response's `next_cursor` (keyset pagination). Not with `page`. */
                 cursor?: string;
@@ -5599,7 +5609,7 @@ export interface operations {
             query?: {
                 /** @description Items per page, 1 to 100. */
                 page_size?: number;
-                /** @description 1-based page number (offset pagination; the response carries `page` and `total`). Not with `cursor`. */
+                /** @description 1-based page number (offset pagination; the response carries `page` and `total`). Not with `cursor`. A page costs a scan of every row before it, so deep pages get slower; `cursor` pages cost the same at any depth and are the way to walk a large list. */
                 page?: number;
                 /** @description Opaque cursor from a previous response's `next_cursor` (keyset pagination). Not with `page`. */
                 cursor?: string;

@@ -34,13 +34,14 @@ export function registerMetrics(app: FastifyInstance, metrics: Metrics, o: { tok
   app.decorate('metrics', metrics);
   const expected = o.token === undefined ? undefined : digest(`Bearer ${o.token}`);
 
-  app.addHook('onRequest', async (_req, reply) => {
+  app.addHook('onRequest', (_req, reply, done) => {
     metrics.inFlight.inc();
     // 'close' comes once per response, also when the client goes away before it is sent.
     reply.raw.once('close', () => metrics.inFlight.dec());
+    done();
   });
 
-  app.addHook('onResponse', async (req, reply) => {
+  app.addHook('onResponse', (req, reply, done) => {
     const route = routeOf(req);
     const status = reply.statusCode;
     const labels = { method: METHODS.has(req.method) ? req.method : 'OTHER', route, status: String(status) };
@@ -54,6 +55,7 @@ export function registerMetrics(app: FastifyInstance, metrics: Metrics, o: { tok
       metrics.taskClaims.inc({ result });
       metrics.taskClaimDuration.observe({ result }, seconds);
     }
+    done();
   });
 
   app.get(

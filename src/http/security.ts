@@ -36,13 +36,13 @@ export async function registerCors(app: FastifyInstance, origins: string[]) {
 
 /** Every response: no MIME sniffing. The docs page also gets a CSP (from swagger-ui) and no framing. */
 export function registerSecurityHeaders(app: FastifyInstance) {
-  app.addHook('onSend', async (req, reply, payload) => {
+  app.addHook('onSend', (req, reply, payload, done) => {
     reply.header('x-content-type-options', 'nosniff');
     if (req.url.startsWith('/docs')) {
       reply.header('x-frame-options', 'DENY');
       reply.header('referrer-policy', 'no-referrer');
     }
-    return payload;
+    done(null, payload);
   });
 }
 

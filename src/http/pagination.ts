@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Executable, Tx } from '../db/tenant-tx.js';
+import { type Executable, type Tx, type TxScope, withTenantTx } from '../db/tenant-tx.js';
 import { Problem } from './problem.js';
 
 /*
@@ -189,4 +189,42 @@ export async function listPage<K, R, T>(
   }
   const [rows, counted] = await tx.commit(q.offset(plan.offset, plan.limit), q.count(plan.countLimit));
   return offsetPage(rows, plan, counted[0]?.n ?? 0, toDto);
+}
+
+/** The list queries of a tenant-owned resource, as its repository exports them, for filters F. */
+export interface TenantLists<F, K, R> {
+  listAfter(tx: Tx, tenantId: string, f: F, after: K | undefined, limit: number): Executable<R[]>;
+  listPage(tx: Tx, tenantId: string, f: F, offset: number, limit: number): Executable<R[]>;
+  count(tx: Tx, tenantId: string, f: F, limit?: number): Executable<{ n: number }[]>;
+}
+
+/** A repository's list queries, bound to one transaction, tenant and set of filters. */
+export const boundLists = <F, K, R>(
+  lists: TenantLists<F, K, R>,
+  tx: Tx,
+  tenantId: string,
+  f: F,
+): PageQueries<K, R> => ({
+  keyset: (after, limit) => lists.listAfter(tx, tenantId, f, after, limit),
+  offset: (offset, limit) => lists.listPage(tx, tenantId, f, offset, limit),
+  count: (limit) => lists.count(tx, tenantId, f, limit),
+});
+
+export interface ListQuery {
+  page_size: number;
+  page?: number | undefined;
+  cursor?: string | undefined;
+}
+
+/** A list of a tenant-owned resource: the plan from the query, then one flight in the tenant's transaction. */
+export function listInTenant<F, K, R, T>(
+  ctx: TxScope,
+  q: F & ListQuery,
+  lists: TenantLists<F, K, R>,
+  page: { key: z.ZodType<K>; keyOf: (r: R) => K; toDto: (r: R) => T; exactTotal?: boolean | undefined },
+): Promise<PageResult<T>> {
+  const plan = paging(q, page.key, { exactTotal: page.exactTotal === true });
+  return withTenantTx(ctx, (tx) =>
+    listPage(tx, plan, boundLists(lists, tx, ctx.tenantId, q), page.toDto, page.keyOf),
+  );
 }

@@ -2,7 +2,7 @@ import type { NewApprovalRow } from '../../db/schema.js';
 import { type Tx, withTenantTx } from '../../db/tenant-tx.js';
 import type { RequestContext } from '../../http/context.js';
 import { matches } from '../../http/etag.js';
-import { listPage, paging } from '../../http/pagination.js';
+import { type ListQuery, listInTenant, type TenantLists } from '../../http/pagination.js';
 import { invalidReference, notFound, Problem, versionMismatch } from '../../http/problem.js';
 import { Uuid } from '../../http/schemas.js';
 import { addSeconds } from '../../lib/clock.js';
@@ -188,35 +188,19 @@ export async function getApproval(ctx: Pick<ApprovalCtx, 'db' | 'tenantId'>, id:
   return toApprovalDto(row.approval, row.task);
 }
 
-export interface ListApprovalsQuery extends repo.ApprovalFilters {
-  page_size: number;
-  page?: number | undefined;
-  cursor?: string | undefined;
-}
+export interface ListApprovalsQuery extends repo.ApprovalFilters, ListQuery {}
 
 const toDto = (r: repo.ApprovalWithTask) => toApprovalDto(r.approval, r.task);
 
+/** status=pending: the pending_approvals view, filtered by task only. */
+const pendingLists: TenantLists<repo.ApprovalFilters, string, repo.ApprovalWithTask> = {
+  listAfter: (tx, t, q, after, limit) => repo.listPendingAfter(tx, t, q.taskId, after, limit),
+  listPage: (tx, t, q, offset, limit) => repo.listPendingPage(tx, t, q.taskId, offset, limit),
+  count: (tx, t, q, limit) => repo.countPending(tx, t, q.taskId, limit),
+};
+
 /** status=pending reads the pending_approvals view; every item embeds a summary of its task. */
 export function listApprovals(ctx: Pick<ApprovalCtx, 'db' | 'tenantId'>, q: ListApprovalsQuery) {
-  const plan = paging(q, Uuid);
-  const t = ctx.tenantId;
-  return withTenantTx(ctx, (tx) =>
-    listPage(
-      tx,
-      plan,
-      q.status === 'pending'
-        ? {
-            keyset: (after, limit) => repo.listPendingAfter(tx, t, q.taskId, after, limit),
-            offset: (offset, limit) => repo.listPendingPage(tx, t, q.taskId, offset, limit),
-            count: (limit) => repo.countPending(tx, t, q.taskId, limit),
-          }
-        : {
-            keyset: (after, limit) => repo.listAfter(tx, t, q, after, limit),
-            offset: (offset, limit) => repo.listPage(tx, t, q, offset, limit),
-            count: (limit) => repo.count(tx, t, q, limit),
-          },
-      toDto,
-      (row) => row.approval.id,
-    ),
-  );
+  const lists = q.status === 'pending' ? pendingLists : repo;
+  return listInTenant(ctx, q, lists, { key: Uuid, keyOf: (row) => row.approval.id, toDto });
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { AuditEventRow } from '../../db/schema.js';
 import { type Executable, type Tx, withTenantTx } from '../../db/tenant-tx.js';
 import type { RequestContext } from '../../http/context.js';
-import { listPage, paging } from '../../http/pagination.js';
+import { type ListQuery, listInTenant } from '../../http/pagination.js';
 import { Problem } from '../../http/problem.js';
 import { newId } from '../../lib/ids.js';
 import { canonicalAroundSeq } from './hash.js';
@@ -143,27 +143,14 @@ export async function appendEvent(
   });
 }
 
-export interface ListAuditQuery extends repo.AuditFilters {
-  page_size: number;
-  page?: number | undefined;
-  cursor?: string | undefined;
-}
+export interface ListAuditQuery extends repo.AuditFilters, ListQuery {}
 
 export function listEvents(ctx: Pick<RequestContext, 'db' | 'tenantId'>, q: ListAuditQuery) {
-  const plan = paging(q, z.number().int().nonnegative());
-  return withTenantTx(ctx, (tx) =>
-    listPage(
-      tx,
-      plan,
-      {
-        keyset: (after, limit) => repo.listAfter(tx, ctx.tenantId, q, after, limit),
-        offset: (offset, limit) => repo.listPage(tx, ctx.tenantId, q, offset, limit),
-        count: (limit) => repo.count(tx, ctx.tenantId, q, limit),
-      },
-      toAuditEventDto,
-      (row) => row.seq,
-    ),
-  );
+  return listInTenant(ctx, q, repo, {
+    key: z.number().int().nonnegative(),
+    keyOf: (row) => row.seq,
+    toDto: toAuditEventDto,
+  });
 }
 
 export const toAuditEventDto = (e: AuditEventRow) => ({

@@ -2,7 +2,7 @@ import type { SessionRow, SessionStatus } from '../../db/schema.js';
 import { withTenantTx } from '../../db/tenant-tx.js';
 import type { RequestContext } from '../../http/context.js';
 import { matches } from '../../http/etag.js';
-import { listPage, paging } from '../../http/pagination.js';
+import { type ListQuery, listInTenant } from '../../http/pagination.js';
 import { notFound, versionMismatch } from '../../http/problem.js';
 import { Uuid } from '../../http/schemas.js';
 import { canonicalJson } from '../../lib/canonical-json.js';
@@ -71,29 +71,18 @@ export async function getSession(ctx: Pick<SessionCtx, 'db' | 'tenantId'>, id: s
   return session;
 }
 
-export interface ListSessionsQuery extends repo.SessionFilters {
-  page_size: number;
-  page?: number | undefined;
-  cursor?: string | undefined;
+export interface ListSessionsQuery extends repo.SessionFilters, ListQuery {
   /** Count every matching row for `total` (the original contract's pages), not a bounded count. */
   exactTotal?: boolean | undefined;
 }
 
 export function listSessions(ctx: Pick<SessionCtx, 'db' | 'tenantId'>, q: ListSessionsQuery) {
-  const plan = paging(q, Uuid, { exactTotal: q.exactTotal });
-  return withTenantTx(ctx, (tx) =>
-    listPage(
-      tx,
-      plan,
-      {
-        keyset: (after, limit) => repo.listAfter(tx, ctx.tenantId, q, after, limit),
-        offset: (offset, limit) => repo.listPage(tx, ctx.tenantId, q, offset, limit),
-        count: (limit) => repo.count(tx, ctx.tenantId, q, limit),
-      },
-      toSessionDto,
-      (row) => row.id,
-    ),
-  );
+  return listInTenant(ctx, q, repo, {
+    key: Uuid,
+    keyOf: (row) => row.id,
+    toDto: toSessionDto,
+    exactTotal: q.exactTotal,
+  });
 }
 
 export interface TransitionOpts {

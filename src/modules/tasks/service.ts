@@ -2,7 +2,7 @@ import type { NewTaskRow, TaskRow } from '../../db/schema.js';
 import { type Tx, withTenantTx } from '../../db/tenant-tx.js';
 import type { RequestContext } from '../../http/context.js';
 import { matches } from '../../http/etag.js';
-import { listPage, paging } from '../../http/pagination.js';
+import { type ListQuery, listInTenant } from '../../http/pagination.js';
 import { notFound, Problem, versionMismatch } from '../../http/problem.js';
 import { Uuid } from '../../http/schemas.js';
 import { addSeconds } from '../../lib/clock.js';
@@ -138,27 +138,10 @@ export async function getTask(ctx: Pick<TaskCtx, 'db' | 'tenantId'>, id: string)
   return task;
 }
 
-export interface ListTasksQuery extends repo.TaskFilters {
-  page_size: number;
-  page?: number | undefined;
-  cursor?: string | undefined;
-}
+export interface ListTasksQuery extends repo.TaskFilters, ListQuery {}
 
 export function listTasks(ctx: Pick<TaskCtx, 'db' | 'tenantId'>, q: ListTasksQuery) {
-  const plan = paging(q, Uuid);
-  return withTenantTx(ctx, (tx) =>
-    listPage(
-      tx,
-      plan,
-      {
-        keyset: (after, limit) => repo.listAfter(tx, ctx.tenantId, q, after, limit),
-        offset: (offset, limit) => repo.listPage(tx, ctx.tenantId, q, offset, limit),
-        count: (limit) => repo.count(tx, ctx.tenantId, q, limit),
-      },
-      toTaskDto,
-      (row) => row.id,
-    ),
-  );
+  return listInTenant(ctx, q, repo, { key: Uuid, keyOf: (row) => row.id, toDto: toTaskDto });
 }
 
 /**

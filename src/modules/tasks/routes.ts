@@ -1,5 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { TaskRow } from '../../db/schema.js';
+import type { RequestContext } from '../../http/context.js';
 import { etag, parseIfMatch } from '../../http/etag.js';
 import { IdParams, IfMatchHeaders, problemResponses, ReasonBody } from '../../http/schemas.js';
 import { ApprovalDto } from '../approvals/schemas.js';
@@ -118,76 +120,65 @@ export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  /** The options of a worker operation on a task it holds. */
-  const work = <B extends typeof HeartbeatBody | typeof CompleteBody | typeof FailBody>(
+  /** A worker operation on a task it holds: POST /v1/tasks/:id/<action>, answered with the task. */
+  const workRoute = <B extends typeof HeartbeatBody | typeof CompleteBody | typeof FailBody>(
     action: string,
     summary: string,
     description: string,
     body: B,
-  ) => ({
-    schema: {
-      tags: ['tasks'],
-      operationId: `${action}Task`,
-      summary,
-      description: `${description} ${holderNote}`,
-      params: IdParams,
-      headers: IfMatchHeaders,
-      body,
-      response: { 200: TaskDto, ...problemResponses(404, 409, 412) },
-    },
-    config: { scope: 'tasks:write' as const },
-  });
+    run: (
+      ctx: RequestContext,
+      id: string,
+      body: z.infer<B>,
+      ifMatch: number[] | undefined,
+    ) => Promise<TaskRow>,
+  ) =>
+    app.post(
+      `/v1/tasks/:id/${action}`,
+      {
+        schema: {
+          tags: ['tasks'],
+          operationId: `${action}Task`,
+          summary,
+          description: `${description} ${holderNote}`,
+          params: IdParams,
+          headers: IfMatchHeaders,
+          body,
+          response: { 200: TaskDto, ...problemResponses(404, 409, 412) },
+        },
+        config: { scope: 'tasks:write' },
+      },
+      async (req, reply) => {
+        const task = await run(
+          req.ctx,
+          req.params.id,
+          req.body as z.infer<B>,
+          parseIfMatch(req.headers['if-match']),
+        );
+        return reply.header('etag', etag(task.version)).send(toTaskDto(task));
+      },
+    );
 
-  app.post(
-    '/v1/tasks/:id/heartbeat',
-    work(
-      'heartbeat',
-      'Extend the lease of a task you hold',
-      'Sets `lease_expires_at` to now + `lease_seconds`. Not audited (see the task version instead).',
-      HeartbeatBody,
-    ),
-    async (req, reply) => {
-      const task = await heartbeatTask(
-        req.ctx,
-        req.params.id,
-        req.body,
-        parseIfMatch(req.headers['if-match']),
-      );
-      return reply.header('etag', etag(task.version)).send(toTaskDto(task));
-    },
+  workRoute(
+    'heartbeat',
+    'Extend the lease of a task you hold',
+    'Sets `lease_expires_at` to now + `lease_seconds`. Not audited (see the task version instead).',
+    HeartbeatBody,
+    heartbeatTask,
   );
-
-  app.post(
-    '/v1/tasks/:id/complete',
-    work(
-      'complete',
-      'Complete a task you hold',
-      'Moves the task to `completed` with its `output`.',
-      CompleteBody,
-    ),
-    async (req, reply) => {
-      const task = await completeTask(
-        req.ctx,
-        req.params.id,
-        req.body,
-        parseIfMatch(req.headers['if-match']),
-      );
-      return reply.header('etag', etag(task.version)).send(toTaskDto(task));
-    },
+  workRoute(
+    'complete',
+    'Complete a task you hold',
+    'Moves the task to `completed` with its `output`.',
+    CompleteBody,
+    completeTask,
   );
-
-  app.post(
-    '/v1/tasks/:id/fail',
-    work(
-      'fail',
-      'Fail the attempt of a task you hold',
-      'While attempts remain and `retry` is not false, the task returns to `pending` with an exponential, jittered `run_after` (capped at 15 minutes); otherwise it moves to `failed`.',
-      FailBody,
-    ),
-    async (req, reply) => {
-      const task = await failTask(req.ctx, req.params.id, req.body, parseIfMatch(req.headers['if-match']));
-      return reply.header('etag', etag(task.version)).send(toTaskDto(task));
-    },
+  workRoute(
+    'fail',
+    'Fail the attempt of a task you hold',
+    'While attempts remain and `retry` is not false, the task returns to `pending` with an exponential, jittered `run_after` (capped at 15 minutes); otherwise it moves to `failed`.',
+    FailBody,
+    failTask,
   );
 
   app.post(

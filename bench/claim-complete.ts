@@ -7,20 +7,7 @@
  * Prints tasks/s and claim latency percentiles, then checks in the database that every task was
  * claimed and completed exactly once. Stops everything it started.
  */
-import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import postgres from 'postgres';
-import { buildApp } from '../src/app.js';
-import { loadConfig } from '../src/config.js';
-import { createDatabase } from '../src/db/client.js';
-import { startEmbedded } from '../src/db/embedded.js';
-import { expectedMigrations, migrate } from '../src/db/migrate.js';
-import { mintToken } from '../src/http/auth/mint.js';
-import { newTraceId } from '../src/http/tracing.js';
-import { systemClock } from '../src/lib/clock.js';
-import { ensureTenant } from '../src/modules/tenants/service.js';
+import { startBenchApp } from './lib/app.js';
 
 const TASKS = Number(process.argv[2] ?? 10_000);
 const WORKERS = Number(process.argv[3] ?? 8);
@@ -30,35 +17,9 @@ const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 
 async function main() {
-  const dir = await mkdtemp(join(tmpdir(), 'switchboard-bench-'));
-  const embedded = await startEmbedded({ dataDir: dir, database: 'switchboard' });
-  const secret = randomBytes(32).toString('hex');
-  const config = loadConfig({
-    NODE_ENV: 'production',
-    AUTH_JWT_SECRET: secret,
-    LOG_LEVEL: 'silent',
-    SCHEDULER_ENABLED: 'false',
-  });
-  let database: ReturnType<typeof createDatabase> | undefined;
-  let app: Awaited<ReturnType<typeof buildApp>> | undefined;
-  const owner = postgres(embedded.ownerUrl, { max: 2, onnotice: () => {} });
+  const bench = await startBenchApp(TENANT);
+  const { address, owner } = bench;
   try {
-    await migrate(embedded.ownerUrl);
-    database = createDatabase({ url: await embedded.appUrl(), appRole: null, poolMax: config.DB_POOL_MAX });
-    app = await buildApp({ config, database, logger: false, expectedMigrations: expectedMigrations() });
-    const address = await app.listen({ port: 0, host: '127.0.0.1' });
-    await ensureTenant(
-      {
-        db: database,
-        clock: systemClock,
-        actor: { type: 'system', id: 'bench' },
-        requestId: '',
-        traceId: newTraceId(),
-      },
-      TENANT,
-      'Benchmark',
-    );
-
     // Seeding is not what is measured: one INSERT of every task, as the owner.
     await owner`
       insert into tasks (tenant_id, id, type, to_agent_role, status, priority, trace_id, max_attempts,
@@ -68,13 +29,7 @@ async function main() {
         from generate_series(1, ${TASKS}) as i`;
     await owner`analyze tasks`;
 
-    const token = await mintToken({
-      secret,
-      subject: 'bench',
-      tenant: TENANT,
-      scopes: ['tasks:write', 'sessions:write'],
-      expiresInSeconds: 3600,
-    });
+    const token = await bench.token(['tasks:write', 'sessions:write']);
     const call = async (path: string, body: object) => {
       const res = await fetch(`${address}${path}`, {
         method: 'POST',
@@ -154,11 +109,7 @@ async function main() {
     process.stdout.write(ok ? 'OK: every task claimed and completed exactly once\n' : 'FAILED: see above\n');
     process.exitCode = ok && errors === 0 ? 0 : 1;
   } finally {
-    await app?.close();
-    await database?.close();
-    await owner.end();
-    await embedded.stop();
-    await rm(dir, { recursive: true, force: true });
+    await bench.stop();
   }
 }
 

@@ -11,21 +11,9 @@
  * p99s and the ratio during/idle, and checks that every session expired exactly once with one
  * event. Stops everything it started, also on Ctrl-C.
  */
-import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import postgres from 'postgres';
-import { buildApp } from '../src/app.js';
-import { loadConfig } from '../src/config.js';
-import { createDatabase } from '../src/db/client.js';
-import { startEmbedded } from '../src/db/embedded.js';
-import { expectedMigrations, migrate } from '../src/db/migrate.js';
-import { mintToken } from '../src/http/auth/mint.js';
-import { newTraceId } from '../src/http/tracing.js';
 import { systemClock } from '../src/lib/clock.js';
-import { ensureTenant } from '../src/modules/tenants/service.js';
 import { createServerScheduler } from '../src/scheduler/sweeps.js';
+import { startBenchApp } from './lib/app.js';
 
 const SESSIONS = Number(process.env.SESSIONS ?? 100_000);
 const CLIENTS = Number(process.env.CLIENTS ?? 4);
@@ -46,51 +34,19 @@ const summary = (samples: number[]) => {
 };
 
 async function main() {
-  const dir = await mkdtemp(join(tmpdir(), 'switchboard-bench-'));
-  const embedded = await startEmbedded({ dataDir: dir, database: 'switchboard' });
-  const secret = randomBytes(32).toString('hex');
-  const config = loadConfig({
-    NODE_ENV: 'production',
-    AUTH_JWT_SECRET: secret,
-    LOG_LEVEL: 'silent',
-    // The app's own loop stays off: this script runs the same scheduler itself, when it measures.
-    SCHEDULER_ENABLED: 'false',
+  // The app's own loop stays off: this script runs the same scheduler itself, when it measures.
+  const bench = await startBenchApp(TENANT, {
     ...(process.env.BATCH ? { SCHEDULER_BATCH_SIZE: process.env.BATCH } : {}),
     SCHEDULER_MAX_BATCHES_PER_RUN: '1000000',
   });
-  let database: ReturnType<typeof createDatabase> | undefined;
-  let app: Awaited<ReturnType<typeof buildApp>> | undefined;
-  const owner = postgres(embedded.ownerUrl, { max: 2, onnotice: () => {} });
-  const cleanup = async () => {
-    await app?.close();
-    await database?.close();
-    await owner.end();
-    await embedded.stop();
-    await rm(dir, { recursive: true, force: true });
-  };
+  const { address, owner, config, database } = bench;
   const interrupted = () => {
     process.stderr.write('interrupted: stopping the server and PostgreSQL\n');
-    cleanup().finally(() => process.exit(130));
+    bench.stop().finally(() => process.exit(130));
   };
   process.once('SIGINT', interrupted);
   process.once('SIGTERM', interrupted);
   try {
-    await migrate(embedded.ownerUrl);
-    database = createDatabase({ url: await embedded.appUrl(), appRole: null, poolMax: config.DB_POOL_MAX });
-    app = await buildApp({ config, database, logger: false, expectedMigrations: expectedMigrations() });
-    const address = await app.listen({ port: 0, host: '127.0.0.1' });
-    await ensureTenant(
-      {
-        db: database,
-        clock: systemClock,
-        actor: { type: 'system', id: 'bench' },
-        requestId: '',
-        traceId: newTraceId(),
-      },
-      TENANT,
-      'Benchmark',
-    );
-
     // Seeding is not what is measured: one INSERT of every session, overdue by an hour.
     const seedStart = performance.now();
     await owner`
@@ -107,13 +63,7 @@ async function main() {
     ).map((r) => r.id);
     process.stderr.write(`seeded ${SESSIONS} sessions in ${Math.round(performance.now() - seedStart)} ms\n`);
 
-    const token = await mintToken({
-      secret,
-      subject: 'bench',
-      tenant: TENANT,
-      scopes: ['sessions:read'],
-      expiresInSeconds: 3600,
-    });
+    const token = await bench.token(['sessions:read']);
     let failures = 0;
     const load = async (keepGoing: () => boolean) => {
       const samples: number[] = [];
@@ -191,7 +141,7 @@ async function main() {
   } finally {
     process.removeListener('SIGINT', interrupted);
     process.removeListener('SIGTERM', interrupted);
-    await cleanup();
+    await bench.stop();
   }
 }
 

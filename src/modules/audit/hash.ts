@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { ActorType, AuditEventRow } from '../../db/schema.js';
 import { canonicalJson } from '../../lib/canonical-json.js';
 
 /** The hash the chain of every tenant starts from. */
@@ -18,6 +19,21 @@ export interface HashedEvent {
   request_id: string | null;
   data: Record<string, unknown>;
 }
+
+/** A stored event's hashed fields, as the API names them. */
+export const hashedEvent = (e: AuditEventRow): HashedEvent & { actor: { type: ActorType } } => ({
+  tenant_id: e.tenantId,
+  seq: e.seq,
+  id: e.id,
+  occurred_at: e.occurredAt.toISOString(),
+  actor: { type: e.actorType, id: e.actorId },
+  action: e.action,
+  resource_type: e.resourceType,
+  resource_id: e.resourceId,
+  trace_id: e.traceId,
+  request_id: e.requestId,
+  data: e.data,
+});
 
 const str = JSON.stringify;
 

@@ -5,7 +5,7 @@ import type { RequestContext } from '../../http/context.js';
 import { type ListQuery, listInTenant } from '../../http/pagination.js';
 import { Problem } from '../../http/problem.js';
 import { newId } from '../../lib/ids.js';
-import { canonicalAroundSeq } from './hash.js';
+import { canonicalAroundSeq, hashedEvent } from './hash.js';
 import * as repo from './repository.js';
 
 export type AuditCtx = Pick<RequestContext, 'actor' | 'requestId' | 'traceId' | 'clock'>;
@@ -153,17 +153,8 @@ export function listEvents(ctx: Pick<RequestContext, 'db' | 'tenantId'>, q: List
   });
 }
 
-export const toAuditEventDto = (e: AuditEventRow) => ({
-  seq: e.seq,
-  id: e.id,
-  occurred_at: e.occurredAt.toISOString(),
-  actor: { type: e.actorType, id: e.actorId },
-  action: e.action,
-  resource_type: e.resourceType,
-  resource_id: e.resourceId,
-  trace_id: e.traceId,
-  request_id: e.requestId,
-  data: e.data,
-  prev_hash: e.prevHash,
-  hash: e.hash,
-});
+/** The API's event: its hashed fields (the tenant is the caller's), with the chain links. */
+export const toAuditEventDto = (e: AuditEventRow) => {
+  const { tenant_id: _tenant, ...event } = hashedEvent(e);
+  return { ...event, prev_hash: e.prevHash, hash: e.hash };
+};

@@ -2,7 +2,7 @@ import type { AuditEventRow } from '../../db/schema.js';
 import { type TxOptions, withTenantTx } from '../../db/tenant-tx.js';
 import type { RequestContext } from '../../http/context.js';
 import { settled } from '../../lib/drain.js';
-import { eventHash, GENESIS_HASH, type HashedEvent } from './hash.js';
+import { eventHash, GENESIS_HASH, hashedEvent } from './hash.js';
 import * as repo from './repository.js';
 
 /** Rows per query: memory stays constant whatever the length of the range. */
@@ -32,20 +32,6 @@ export interface VerifyResult {
   retained_from_seq: number;
   first_break?: ChainBreak;
 }
-
-export const hashedEvent = (e: AuditEventRow): HashedEvent => ({
-  tenant_id: e.tenantId,
-  seq: e.seq,
-  id: e.id,
-  occurred_at: e.occurredAt.toISOString(),
-  actor: { type: e.actorType, id: e.actorId },
-  action: e.action,
-  resource_type: e.resourceType,
-  resource_id: e.resourceId,
-  trace_id: e.traceId,
-  request_id: e.requestId,
-  data: e.data,
-});
 
 /** Checks one event against its predecessor's hash: the link first, then its own content. */
 export function checkEvent(e: AuditEventRow, prevSeq: number, prevHash: string): ChainBreak | undefined {

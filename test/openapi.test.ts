@@ -72,6 +72,28 @@ describe('the OpenAPI document', () => {
     for (const code of ERROR_CODE_LIST) expect(described, code).toContain(`\`${code}\``);
   });
 
+  it('shows an example of every JSON success response, in the operation or in its schema', () => {
+    const schemas = spec.components.schemas as Record<string, unknown>;
+    const hasExample = (node: unknown): boolean => {
+      if (Array.isArray(node)) return node.some(hasExample);
+      if (node === null || typeof node !== 'object') return false;
+      const o = node as Record<string, unknown>;
+      if ('example' in o || 'examples' in o) return true;
+      const ref = typeof o['$ref'] === 'string' ? o['$ref'].replace('#/components/schemas/', '') : undefined;
+      if (ref !== undefined) return hasExample(schemas[ref]);
+      // A page shows its items' example (properties.data.items).
+      const properties = o['properties'] as Record<string, unknown> | undefined;
+      if (properties?.['data'] && hasExample(properties['data'])) return true;
+      return ['schema', 'content', 'items', 'allOf', 'anyOf', 'oneOf'].some((k) => hasExample(o[k]));
+    };
+    for (const { path, method, op } of operations()) {
+      for (const [status, res] of Object.entries(op.responses)) {
+        if (!status.startsWith('2') || !res.content?.['application/json']) continue;
+        expect(hasExample(res.content['application/json']), `${method} ${path} ${status}`).toBe(true);
+      }
+    }
+  });
+
   it('lists only routes the server really serves', () => {
     for (const { path, method } of operations()) {
       const url = path.replace(/\{(\w+)\}/g, ':$1');

@@ -13,7 +13,7 @@ export interface HealthOptions {
   scheduler?: (() => z.infer<typeof SchedulerHealth>) | undefined;
 }
 
-const Health = z.object({ status: z.literal('ok') }).meta({ id: 'Health' });
+const Health = z.object({ status: z.literal('ok') }).meta({ id: 'Health', examples: [{ status: 'ok' }] });
 const Readiness = z
   .object({
     status: z.enum(['ready', 'unavailable']),
@@ -24,7 +24,16 @@ const Readiness = z
     }),
     scheduler: SchedulerHealth.optional(),
   })
-  .meta({ id: 'Readiness' });
+  .meta({
+    id: 'Readiness',
+    examples: [
+      { status: 'ready', checks: { database: 'ok', migrations: 'ok', shutting_down: false } },
+      {
+        status: 'unavailable',
+        checks: { database: 'unreachable', migrations: 'not_checked', shutting_down: false },
+      },
+    ],
+  });
 
 export const healthRoutes: FastifyPluginAsyncZod<HealthOptions> = async (app, o) => {
   app.get(

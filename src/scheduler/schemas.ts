@@ -25,6 +25,18 @@ export const SweepStatusDto = z
   })
   .meta({ id: 'SweepStatus' });
 
+const sweepExample = {
+  name: 'session_expiry',
+  running: false,
+  started_at: '2026-11-23T16:37:42.101Z',
+  finished_at: '2026-11-23T16:37:42.295Z',
+  duration_ms: 194,
+  changed: 200,
+  error: null,
+  consecutive_failures: 0,
+  next_run_at: '2026-11-23T16:38:41.640Z',
+};
+
 export const SchedulerStatusDto = z
   .object({
     enabled: z.boolean().describe('SCHEDULER_ENABLED of the process that answered.'),
@@ -34,6 +46,7 @@ export const SchedulerStatusDto = z
   })
   .meta({
     id: 'SchedulerStatus',
+    examples: [{ enabled: true, interval_seconds: 60, batch_size: 200, sweeps: [sweepExample] }],
     description:
       'The scheduler of the server process that answered: every process runs its own, so behind a load balancer each request may show another one.',
   });
@@ -55,6 +68,21 @@ export const SchedulerHealth = z
   })
   .meta({
     id: 'SchedulerHealth',
+    examples: [
+      {
+        enabled: true,
+        sweeps: [
+          {
+            name: 'session_expiry',
+            last_run_at: sweepExample.finished_at,
+            ok: true,
+            changed: 200,
+            consecutive_failures: 0,
+            next_run_at: sweepExample.next_run_at,
+          },
+        ],
+      },
+    ],
     description:
       "This process's sweeps. Informational: a failing sweep does not make the server unready (readiness is about the database), it backs off and retries; see GET /v1/admin/scheduler for the errors.",
   });

@@ -774,7 +774,27 @@ export interface components {
             /** @description When this process runs the sweep next (sooner while more is due; later, backing off, after a failure); null when its scheduler is not running. */
             next_run_at: string | null;
         };
-        /** @description The scheduler of the server process that answered: every process runs its own, so behind a load balancer each request may show another one. */
+        /**
+         * @description The scheduler of the server process that answered: every process runs its own, so behind a load balancer each request may show another one.
+         * @example {
+         *       "enabled": true,
+         *       "interval_seconds": 60,
+         *       "batch_size": 200,
+         *       "sweeps": [
+         *         {
+         *           "name": "session_expiry",
+         *           "running": false,
+         *           "started_at": "2026-11-23T16:37:42.101Z",
+         *           "finished_at": "2026-11-23T16:37:42.295Z",
+         *           "duration_ms": 194,
+         *           "changed": 200,
+         *           "error": null,
+         *           "consecutive_failures": 0,
+         *           "next_run_at": "2026-11-23T16:38:41.640Z"
+         *         }
+         *       ]
+         *     }
+         */
         SchedulerStatus: {
             /** @description SCHEDULER_ENABLED of the process that answered. */
             enabled: boolean;
@@ -784,7 +804,22 @@ export interface components {
             batch_size: number;
             sweeps: components["schemas"]["SweepStatus"][];
         };
-        /** @description This process's sweeps. Informational: a failing sweep does not make the server unready (readiness is about the database), it backs off and retries; see GET /v1/admin/scheduler for the errors. */
+        /**
+         * @description This process's sweeps. Informational: a failing sweep does not make the server unready (readiness is about the database), it backs off and retries; see GET /v1/admin/scheduler for the errors.
+         * @example {
+         *       "enabled": true,
+         *       "sweeps": [
+         *         {
+         *           "name": "session_expiry",
+         *           "last_run_at": "2026-11-23T16:37:42.295Z",
+         *           "ok": true,
+         *           "changed": 200,
+         *           "consecutive_failures": 0,
+         *           "next_run_at": "2026-11-23T16:38:41.640Z"
+         *         }
+         *       ]
+         *     }
+         */
         SchedulerHealth: {
             enabled: boolean;
             sweeps: {
@@ -800,10 +835,33 @@ export interface components {
                 next_run_at: string | null;
             }[];
         };
+        /**
+         * @example {
+         *       "status": "ok"
+         *     }
+         */
         Health: {
             /** @constant */
             status: "ok";
         };
+        /**
+         * @example {
+         *       "status": "ready",
+         *       "checks": {
+         *         "database": "ok",
+         *         "migrations": "ok",
+         *         "shutting_down": false
+         *       }
+         *     }
+         * @example {
+         *       "status": "unavailable",
+         *       "checks": {
+         *         "database": "unreachable",
+         *         "migrations": "not_checked",
+         *         "shutting_down": false
+         *       }
+         *     }
+         */
         Readiness: {
             /** @enum {string} */
             status: "ready" | "unavailable";
@@ -1429,6 +1487,21 @@ export interface components {
             /** @description Cursor of the next page; null on the last page (and in page mode). */
             next_cursor: string | null;
         };
+        /**
+         * @example {
+         *       "session_id": "0193b6c2-8a41-7c55-9d1e-4f7a2b9c0d11",
+         *       "agent_role": "planner",
+         *       "state": "active",
+         *       "task_id": null,
+         *       "metadata": {
+         *         "model": "gpt-5",
+         *         "run": 7
+         *       },
+         *       "created_at": "2026-11-23T12:00:00.000Z",
+         *       "updated_at": "2026-11-23T12:00:01.000Z",
+         *       "expires_at": "2026-11-30T12:00:00.000Z"
+         *     }
+         */
         LegacySession: {
             /** Format: uuid */
             session_id: string;
@@ -1530,6 +1603,12 @@ export interface components {
             /** @description Cursor of the next page; null on the last page (and in page mode). */
             next_cursor: string | null;
         };
+        /**
+         * @example {
+         *       "session_id": "0193b6c2-8a41-7c55-9d1e-4f7a2b9c0d11",
+         *       "status": "pending"
+         *     }
+         */
         LegacyCreatedSession: {
             /** Format: uuid */
             session_id: string;
@@ -1539,6 +1618,28 @@ export interface components {
              */
             status: "pending" | "active" | "completed" | "failed" | "expired";
         };
+        /**
+         * @example {
+         *       "sessions": [
+         *         {
+         *           "session_id": "0193b6c2-8a41-7c55-9d1e-4f7a2b9c0d11",
+         *           "agent_role": "planner",
+         *           "state": "active",
+         *           "task_id": null,
+         *           "metadata": {
+         *             "model": "gpt-5",
+         *             "run": 7
+         *           },
+         *           "created_at": "2026-11-23T12:00:00.000Z",
+         *           "updated_at": "2026-11-23T12:00:01.000Z",
+         *           "expires_at": "2026-11-30T12:00:00.000Z"
+         *         }
+         *       ],
+         *       "total": 1,
+         *       "page": 1,
+         *       "page_size": 20
+         *     }
+         */
         LegacySessionPage: {
             sessions: components["schemas"]["LegacySession"][];
             total: number;

@@ -2,7 +2,13 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { etag } from '../../http/etag.js';
 import { IdParams, JsonObject, problemResponses, Reason, Timestamp, Uuid } from '../../http/schemas.js';
-import { CreateSessionBody, type SessionDto, SessionStatus, toSessionDto } from './schemas.js';
+import {
+  CreateSessionBody,
+  type SessionDto,
+  SessionStatus,
+  sessionExample,
+  toSessionDto,
+} from './schemas.js';
 import { createSession, getSession, listSessions, updateSession } from './service.js';
 
 /*
@@ -10,21 +16,19 @@ import { createSession, getSession, listSessions, updateSession } from './servic
  * written against it. Same auth, errors and audit as /v1; deprecated in the OpenAPI document.
  */
 
-const CompatSession = z
-  .object({
-    session_id: z.uuid(),
-    agent_role: z.string(),
-    state: SessionStatus.describe('The session status.'),
-    task_id: z.uuid().nullable(),
-    metadata: JsonObject,
-    created_at: Timestamp,
-    updated_at: Timestamp,
-    expires_at: Timestamp,
-  })
-  .meta({ id: 'LegacySession' });
+const CompatSessionFields = z.object({
+  session_id: z.uuid(),
+  agent_role: z.string(),
+  state: SessionStatus.describe('The session status.'),
+  task_id: z.uuid().nullable(),
+  metadata: JsonObject,
+  created_at: Timestamp,
+  updated_at: Timestamp,
+  expires_at: Timestamp,
+});
 
 /** Maps the /v1 representation to the legacy one (`session_id`, `state`). */
-const toCompat = (s: z.infer<typeof SessionDto>): z.infer<typeof CompatSession> => ({
+const toCompat = (s: z.infer<typeof SessionDto>): z.infer<typeof CompatSessionFields> => ({
   session_id: s.id,
   agent_role: s.agent_role,
   state: s.status,
@@ -34,6 +38,10 @@ const toCompat = (s: z.infer<typeof SessionDto>): z.infer<typeof CompatSession> 
   updated_at: s.updated_at,
   expires_at: s.expires_at,
 });
+
+const legacyExample = toCompat(sessionExample as z.infer<typeof SessionDto>);
+
+const CompatSession = CompatSessionFields.meta({ id: 'LegacySession', examples: [legacyExample] });
 
 const CompatPutBody = z
   .strictObject({
@@ -63,7 +71,10 @@ export const compatSessionRoutes: FastifyPluginAsyncZod = async (app) => {
         deprecated: true,
         body: CreateSessionBody,
         response: {
-          201: z.object({ session_id: z.uuid(), status: SessionStatus }).meta({ id: 'LegacyCreatedSession' }),
+          201: z.object({ session_id: z.uuid(), status: SessionStatus }).meta({
+            id: 'LegacyCreatedSession',
+            examples: [{ session_id: legacyExample.session_id, status: 'pending' }],
+          }),
           ...problemResponses(422),
         },
       },
@@ -97,7 +108,10 @@ export const compatSessionRoutes: FastifyPluginAsyncZod = async (app) => {
               page: z.number().int(),
               page_size: z.number().int(),
             })
-            .meta({ id: 'LegacySessionPage' }),
+            .meta({
+              id: 'LegacySessionPage',
+              examples: [{ sessions: [legacyExample], total: 1, page: 1, page_size: 20 }],
+            }),
         },
       },
       config: { scope: 'sessions:read' },

@@ -12,7 +12,7 @@ export const AgentRole = z
   .regex(/^[A-Za-z0-9][A-Za-z0-9._:/-]{0,99}$/, 'must be 1-100 characters: letters, digits and . _ : / -')
   .describe('The agent role this session works as, e.g. planner.');
 
-const sessionExample = {
+export const sessionExample = {
   id: '0193b6c2-8a41-7c55-9d1e-4f7a2b9c0d11',
   agent_role: 'planner',
   status: 'active',

@@ -28,18 +28,3 @@ export interface RequestContext {
   /** Committed together with the request's change (used by Idempotency-Key). */
   onCommit?: ((tx: Tx) => Executable | undefined) | undefined;
 }
-
-/** The context of work the server does on its own (scheduler sweeps, startup seeding). */
-export const systemContext = (
-  base: Pick<RequestContext, 'db' | 'clock' | 'config'>,
-  tenantId: string,
-  traceId: string,
-): RequestContext => ({
-  ...base,
-  tenantId,
-  tenant: null,
-  actor: { type: 'system', id: 'scheduler' },
-  scopes: new Set(),
-  requestId: '',
-  traceId,
-});

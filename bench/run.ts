@@ -7,6 +7,7 @@
  *          --warmup 1   --connections 16   --rows 1000000   --cpu-prof (the product writes a .cpuprofile)
  *          --baseline <dir> (adds another build of the product, see lib/servers.ts)
  *          --soak   --soak-seconds 300   --out name (of the JSON file)
+ *          --tsx (the product and the floors under tsx instead of compiled by tsc)
  *          --no-notify (an experiment: the audit stream's NOTIFY trigger disabled)
  *
  * The machine is shared and noisy: each scenario runs in rounds that alternate between the
@@ -27,7 +28,14 @@ import {
   startDatabase,
 } from './lib/database.js';
 import { type Measurement, measure } from './lib/load.js';
-import { type Server, startBaseline, startFloor, startPeer, startProduct } from './lib/servers.js';
+import {
+  prepareRuntime,
+  type Server,
+  startBaseline,
+  startFloor,
+  startPeer,
+  startProduct,
+} from './lib/servers.js';
 import { type Row, report } from './lib/table.js';
 import { claimTenants, type Fixtures, type ServerName, scenarios, transitTenants } from './scenarios.js';
 import { soak } from './soak.js';
@@ -45,6 +53,8 @@ const { values: args } = parseArgs({
     connections: { type: 'string', default: '16' },
     rows: { type: 'string', default: '1000000' },
     'cpu-prof': { type: 'boolean', default: false },
+    // The product and the floors under tsx's loader instead of compiled (see lib/servers.ts).
+    tsx: { type: 'boolean', default: false },
     soak: { type: 'boolean', default: false },
     'soak-seconds': { type: 'string', default: '300' },
     out: { type: 'string' },
@@ -124,6 +134,9 @@ async function start(name: ServerName, db: BenchDatabase, secret: string): Promi
 
 async function main() {
   const secret = randomBytes(32).toString('hex');
+  const runtime = args.tsx ? 'tsx' : 'node';
+  await timed(`compiled for ${runtime}`, () => prepareRuntime(runtime));
+  if (args.baseline) await timed('compiled the baseline', () => prepareRuntime(runtime, args.baseline));
   const db = await startDatabase(log);
   const servers: Server[] = [];
   try {
@@ -175,6 +188,7 @@ async function main() {
         seconds: SECONDS,
         rounds: ROUNDS,
         connections: Number(args.connections),
+        runtime: args.tsx ? 'tsx' : 'node',
         rows: Number(args.rows),
       },
       rows,

@@ -1,11 +1,14 @@
 /**
  * The servers under test, each in a child process of its own (the load generator must not share
- * their event loop): started with tsx or node, ready when they send their URL over IPC (the
- * peer: when its port answers), stopped with SIGTERM (then SIGKILL) by the runner.
+ * their event loop): ready when they send their URL over IPC (the peer: when its port answers),
+ * stopped with SIGTERM (then SIGKILL) by the runner.
+ *
+ * The product and the floors run compiled by tsc (`tsconfig.bench.json`, into bench/.build), as
+ * the Docker image runs the product, or with `--tsx` under tsx's loader, as `npm run dev` does.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { readFile } from 'node:fs/promises';
+import { copyFile, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { freePort } from '../../src/db/embedded.js';
 
@@ -18,6 +21,34 @@ export interface Server {
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 const root = here('../../');
+
+/** How the product and the floors run: compiled JavaScript on node, or TypeScript under tsx. */
+export type Runtime = 'node' | 'tsx';
+let runtime: Runtime = 'node';
+
+/**
+ * Compiles the product and the floors of `dir` (this checkout, or a baseline's) into
+ * `dir`/bench/.build, unless they are to run under tsx. A baseline checkout older than
+ * tsconfig.bench.json gets this one.
+ */
+export async function prepareRuntime(how: Runtime, dir = root) {
+  runtime = how;
+  if (how === 'tsx') return;
+  const at = dir.endsWith('/') ? dir : `${dir}/`;
+  await readFile(`${at}tsconfig.bench.json`).catch(() =>
+    copyFile(`${root}tsconfig.bench.json`, `${at}tsconfig.bench.json`),
+  );
+  const tsc = spawn(
+    process.execPath,
+    [`${root}node_modules/typescript/bin/tsc`, '-p', 'tsconfig.bench.json'],
+    {
+      cwd: at,
+      stdio: 'inherit',
+    },
+  );
+  const [code] = await once(tsc, 'exit');
+  if (code !== 0) throw new Error(`tsc -p tsconfig.bench.json failed in ${at}`);
+}
 
 async function stop(child: ChildProcess) {
   if (child.exitCode !== null || child.signalCode !== null) return;
@@ -35,8 +66,12 @@ async function viaIpc(
   nodeArgs: string[] = [],
   dir = root,
 ) {
-  // One process (node with tsx's loader), so that its pid is the server's.
-  const child = spawn(process.execPath, ['--import', 'tsx', ...nodeArgs, `${dir}bench/${script}`], {
+  // One process (node, with tsx's loader or not), so that its pid is the server's.
+  const entry =
+    runtime === 'tsx'
+      ? ['--import', 'tsx', ...nodeArgs, `${dir}bench/${script}`]
+      : [...nodeArgs, `${dir}bench/.build/bench/${script.replace(/\.ts$/, '.js')}`];
+  const child = spawn(process.execPath, entry, {
     cwd: dir,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],

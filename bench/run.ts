@@ -7,6 +7,7 @@
  *          --warmup 1   --connections 16   --rows 1000000   --cpu-prof (the product writes a .cpuprofile)
  *          --baseline <dir> (adds another build of the product, see lib/servers.ts)
  *          --soak   --soak-seconds 300   --out name (of the JSON file)
+ *          --rate 800 (a fixed load instead of the most each server answers; for A/B runs)
  *          --tsx (the product and the floors under tsx instead of compiled by tsc)
  *          --no-notify (an experiment: the audit stream's NOTIFY trigger disabled)
  *
@@ -51,6 +52,8 @@ const { values: args } = parseArgs({
     // An experiment: without the audit stream's NOTIFY trigger (see README, "20 tenants").
     'no-notify': { type: 'boolean', default: false },
     connections: { type: 'string', default: '16' },
+    // A fixed request rate (all connections together), for A/B runs: CPU per request at equal load.
+    rate: { type: 'string' },
     rows: { type: 'string', default: '1000000' },
     'cpu-prof': { type: 'boolean', default: false },
     // The product and the floors under tsx's loader instead of compiled (see lib/servers.ts).
@@ -170,6 +173,7 @@ async function main() {
             ...(headers ? { headers } : {}),
             connections: scenario.connections ?? Number(args.connections),
             seconds: SECONDS,
+            rate: args.rate ? Number(args.rate) : undefined,
             warmupSeconds: round > 0 || scenario.name === 'transition' ? 0 : Number(args.warmup),
           });
           log(
@@ -188,6 +192,7 @@ async function main() {
         seconds: SECONDS,
         rounds: ROUNDS,
         connections: Number(args.connections),
+        rate: args.rate ? Number(args.rate) : null,
         runtime: args.tsx ? 'tsx' : 'node',
         rows: Number(args.rows),
       },

@@ -70,9 +70,12 @@ describe('abuse limits', () => {
     expect(docs.headers['content-security-policy']).not.toMatch(/upgrade-insecure-requests/);
     expect(docs.headers['x-frame-options']).toBe('DENY');
     expect(docs.headers['x-content-type-options']).toBe('nosniff');
-    expect((await t.app.inject({ method: 'GET', url: '/healthz' })).headers['x-content-type-options']).toBe(
-      'nosniff',
-    );
+    for (const url of ['/healthz', '/v1/sessions', '/v1/nowhere']) {
+      const res = await t.app.inject({ method: 'GET', url });
+      expect(res.statusCode, url).toBe(url === '/healthz' ? 200 : url === '/v1/nowhere' ? 404 : 401);
+      expect(res.headers['x-content-type-options'], url).toBe('nosniff');
+      expect(res.headers['x-frame-options'], url).toBeUndefined();
+    }
   });
 
   it('answers oversized headers with a 431 problem', async () => {

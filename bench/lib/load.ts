@@ -16,6 +16,12 @@ export interface LoadOptions {
   warmupSeconds: number;
   /** Headers on every request (e.g. the token). */
   headers?: Record<string, string>;
+  /**
+   * Requests per second for all connections together, instead of as many as the server answers:
+   * for A/B runs, where CPU per request is compared at the same load (at full load it falls as
+   * throughput rises, since more work is batched per turn of the event loop).
+   */
+  rate?: number | undefined;
 }
 
 export interface Measurement {
@@ -47,6 +53,7 @@ function fire(o: LoadOptions, seconds: number): Promise<autocannon.Result> {
         duration: seconds,
         requests: o.requests,
         headers: o.headers ?? {},
+        ...(o.rate ? { overallRate: o.rate } : {}),
         // Responses are read and dropped; a slow or failed response is counted, never retried.
         timeout: 10,
       },

@@ -1,4 +1,4 @@
-import { getTableColumns, sql, type Table } from 'drizzle-orm';
+import { Column, getTableColumns, is, Param, Placeholder, SQL, sql, type Table } from 'drizzle-orm';
 import { PgDatabase, PgDialect, type PgPreparedQuery, type PreparedQueryConfig } from 'drizzle-orm/pg-core';
 import { type PostgresJsQueryResultHKT, PostgresJsSession } from 'drizzle-orm/postgres-js';
 import type postgres from 'postgres';
@@ -9,8 +9,12 @@ import { type Executable, type Tx, txClient } from './tenant-tx.js';
  * SQL fragments, parameter lists) cost more CPU than anything else a read does (profiled under
  * load: drizzle's builders were ~18% of the server's time on GET /v1/sessions/{id}). A statement
  * here is built with placeholders on first use, per shape (which optional filters are present,
- * which columns an update sets), and run on the calling transaction's own connection; the rows
- * are mapped by drizzle exactly as before.
+ * which columns an update sets), and run on the calling transaction's own connection.
+ *
+ * It also runs without drizzle's per-call machinery (three nested async tracing spans, a cache
+ * lookup, and a row mapper that looks up each column's decoder again for every value): the
+ * parameters and the columns' decoders are resolved once, when the statement is built, and rows
+ * are mapped by the same decoders drizzle would use (`mapFromDriverValue`).
  */
 
 export type BuildDb = PgDatabase<PostgresJsQueryResultHKT>;
@@ -31,33 +35,100 @@ export const p = (name: string) => sql.placeholder(name);
 /** Started by `execute()`, or by `tx.commit(...)`, like a drizzle query builder. */
 export type Statement<R> = Executable<R>;
 
-function run<R>(prepared: Prepared<R>, tx: Tx, values: Record<string, unknown>): Statement<R> {
-  const execute = () => {
-    // The prepared query with the transaction's client in place of the builder's.
-    const bound = Object.create(prepared, { client: { value: txClient(tx) } }) as Prepared<R>;
-    return bound.execute(values);
-  };
-  return { execute };
+interface Client {
+  unsafe(text: string, params: unknown[]): postgres.PendingQuery<postgres.Row[]>;
 }
 
-interface Client {
-  unsafe(text: string, params: unknown[]): Promise<unknown>;
+type Decoder = { mapFromDriverValue(value: unknown): unknown };
+type Field = { path: string[]; field: unknown };
+
+/** The decoder drizzle's mapResultRow would use for a selected column, SQL or aliased SQL. */
+function decoderOf(field: unknown): Decoder | undefined {
+  if (is(field, Column)) return field;
+  if (is(field, SQL)) return (field as unknown as { decoder: Decoder }).decoder;
+  if (is(field, SQL.Aliased)) return (field.sql as unknown as { decoder: Decoder }).decoder;
+  return undefined;
+}
+
+/**
+ * A prepared drizzle query as a function of the placeholder values: its text, its parameters
+ * (fixed, or a placeholder's value through its encoder), and a row mapper for flat selections
+ * (for those, drizzle's joinsNotNullableMap has nothing to do: it only concerns nested fields).
+ * Selections drizzle maps specially (joins, relational queries) keep drizzle's own execute.
+ */
+function compile<R>(prepared: Prepared<R>): (client: Client, values: Record<string, unknown>) => Promise<R> {
+  const q = prepared as unknown as {
+    queryString: string;
+    params: unknown[];
+    fields?: Field[];
+    customResultMapper?: unknown;
+  };
+  const fields = q.fields;
+  const decoders = fields?.map((f) => decoderOf(f.field));
+  if (
+    q.customResultMapper ||
+    fields?.some((f) => f.path.length !== 1) ||
+    decoders?.some((d) => d === undefined)
+  ) {
+    return (client, values) =>
+      (Object.create(prepared, { client: { value: client } }) as Prepared<R>).execute(values);
+  }
+  const binders = q.params.map((param): ((values: Record<string, unknown>) => unknown) => {
+    if (is(param, Placeholder)) return (values) => placeholderValue(values, param.name);
+    if (is(param, Param) && is(param.value, Placeholder)) {
+      const { encoder } = param;
+      const { name } = param.value;
+      return (values) => encoder.mapToDriverValue(placeholderValue(values, name));
+    }
+    return () => param;
+  });
+  const bind = (values: Record<string, unknown>) => binders.map((b) => b(values));
+  const text = q.queryString;
+  if (!fields || !decoders)
+    return (client, values) => client.unsafe(text, bind(values)) as unknown as Promise<R>;
+  const keys = fields.map((f) => f.path[0]!);
+  const mapRow = (row: unknown[]) => {
+    const out: Record<string, unknown> = {};
+    for (let i = 0; i < keys.length; i++) {
+      const value = row[i];
+      out[keys[i]!] = value === null ? null : decoders[i]!.mapFromDriverValue(value);
+    }
+    return out;
+  };
+  return (client, values) =>
+    client
+      .unsafe(text, bind(values))
+      .values()
+      .then((rows) => rows.map((row) => mapRow(row as unknown[])) as R);
+}
+
+function placeholderValue(values: Record<string, unknown>, name: string) {
+  if (!(name in values)) throw new Error(`No value for placeholder "${name}" was provided`);
+  return values[name];
+}
+
+function run<R>(
+  exec: (client: Client, values: Record<string, unknown>) => Promise<R>,
+  tx: Tx,
+  values: Record<string, unknown>,
+): Statement<R> {
+  return { execute: () => exec(txClient(tx) as Client, values) };
 }
 
 /** A hand-written statement: fixed text, parameters bound per call, rows as the driver returns them. */
 export function raw<R>(text: string) {
   return (tx: Tx, params: unknown[]): Statement<R> => {
-    const execute = () => (txClient(tx) as Client).unsafe(text, params) as Promise<R>;
+    const execute = () => (txClient(tx) as Client).unsafe(text, params) as unknown as Promise<R>;
     return { execute };
   };
 }
 
 /** A statement of one shape, built on first use. */
 export function statement<R>(build: (db: BuildDb) => Preparable<R>) {
-  let prepared: Prepared<R> | undefined;
+  let exec: ((client: Client, values: Record<string, unknown>) => Promise<R>) | undefined;
   return (tx: Tx, values: Record<string, unknown>): Statement<R> => {
-    prepared ??= build(builder).prepare('');
-    return run(prepared, tx, values);
+    exec ??= compile(build(builder).prepare(''));
+    return run(exec, tx, values);
   };
 }
 
@@ -66,15 +137,15 @@ export function statement<R>(build: (db: BuildDb) => Preparable<R>) {
  * Shapes come from code (sets of field names), never from values, so there are few of them.
  */
 export function statements<S, R>(key: (shape: S) => string, build: (db: BuildDb, shape: S) => Preparable<R>) {
-  const cache = new Map<string, Prepared<R>>();
+  const cache = new Map<string, (client: Client, values: Record<string, unknown>) => Promise<R>>();
   return (tx: Tx, shape: S, values: Record<string, unknown>): Statement<R> => {
     const k = key(shape);
-    let prepared = cache.get(k);
-    if (!prepared) {
-      prepared = build(builder, shape).prepare('');
-      cache.set(k, prepared);
+    let exec = cache.get(k);
+    if (!exec) {
+      exec = compile(build(builder, shape).prepare(''));
+      cache.set(k, exec);
     }
-    return run(prepared, tx, values);
+    return run(exec, tx, values);
   };
 }
 

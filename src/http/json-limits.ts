@@ -1,5 +1,6 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { type FieldError, validationFailed } from './problem.js';
+import { addRouteHook, hasBody } from './route-hooks.js';
 
 export interface JsonLimits {
   /** Deepest nesting of objects and arrays in a body. */
@@ -34,10 +35,10 @@ function inspect(value: unknown, path: string, depth: number, limits: JsonLimits
 /**
  * Limits on free-form JSON (JSON_MAX_DEPTH, JSON_MAX_FIELD_BYTES), checked on every body before
  * validation and before any database work, with the offending field named. Also refuses strings
- * PostgreSQL cannot store, wherever they are in the body.
+ * PostgreSQL cannot store, wherever they are in the body. On the routes of methods with a body.
  */
 export function registerJsonLimits(app: FastifyInstance, limits: JsonLimits) {
-  app.addHook('preValidation', async (req) => {
+  addRouteHook(app, 'preValidation', hasBody, async (req: FastifyRequest) => {
     const body = req.body;
     if (body === null || typeof body !== 'object') return;
     const errors: FieldError[] = [];

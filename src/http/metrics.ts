@@ -34,10 +34,11 @@ export function registerMetrics(app: FastifyInstance, metrics: Metrics, o: { tok
   app.decorate('metrics', metrics);
   const expected = o.token === undefined ? undefined : digest(`Bearer ${o.token}`);
 
+  const left = () => metrics.inFlight.dec();
   app.addHook('onRequest', (_req, reply, done) => {
     metrics.inFlight.inc();
     // 'close' comes once per response, also when the client goes away before it is sent.
-    reply.raw.once('close', () => metrics.inFlight.dec());
+    reply.raw.on('close', left);
     done();
   });
 

@@ -21,7 +21,8 @@ export interface VerifierOptions {
   cacheSize: number;
 }
 
-export type Verify = (token: string) => Promise<Principal>;
+/** A token's principal: at once (no promise) when the token was verified before and is cached. */
+export type Verify = (token: string) => Principal | Promise<Principal>;
 
 const CLOCK_TOLERANCE_SECONDS = 30;
 const TENANT_ID = /^[a-z0-9][a-z0-9_-]{0,62}$/;
@@ -94,9 +95,7 @@ export async function createVerifier(o: VerifierOptions): Promise<Verify> {
   const cache =
     o.cacheSize > 0 ? new LRUCache<string, Principal>({ max: o.cacheSize, ttlAutopurge: false }) : undefined;
 
-  return async (token) => {
-    const hit = cache?.get(token);
-    if (hit) return hit;
+  const verifySignature = async (token: string) => {
     let payload: JWTPayload;
     try {
       ({ payload } = await jwtVerify(token, key as Uint8Array, {
@@ -123,4 +122,5 @@ export async function createVerifier(o: VerifierOptions): Promise<Verify> {
     if (cache && ttl > 0) cache.set(token, principal, { ttl });
     return principal;
   };
+  return (token) => cache?.get(token) ?? verifySignature(token);
 }

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import { withTenantTx } from '../../db/tenant-tx.js';
 import { canonicalJson } from '../../lib/canonical-json.js';
 import { addSeconds } from '../../lib/clock.js';
 import { Problem } from '../problem.js';
+import { addRouteHook, methodsOf } from '../route-hooks.js';
 import * as repo from './repository.js';
 
 declare module 'fastify' {
@@ -40,12 +41,15 @@ function replay(
  * request with a key claims it; its change commits together with a "committed" mark on the key,
  * and its response is recorded before it is sent. A retry with the same key and body gets the
  * recorded response with `Idempotent-Replayed: true`; with another body, 422; while the first is
- * still in flight, 409. Keys are per tenant and live IDEMPOTENCY_TTL_SECONDS.
+ * still in flight, 409. Keys are per tenant and live IDEMPOTENCY_TTL_SECONDS. The hooks are on
+ * the POST routes that act in a tenant (as documented by openapi.ts), not on every request.
  */
 export function registerIdempotency(app: FastifyInstance) {
   app.decorateRequest('idempotencyKey', undefined);
+  const applies = (route: RouteOptions) =>
+    methodsOf(route).includes('POST') && route.config?.tenant !== false;
 
-  app.addHook('preHandler', async (req, reply) => {
+  addRouteHook(app, 'preHandler', applies, async (req: FastifyRequest, reply: FastifyReply) => {
     const key = req.headers['idempotency-key'];
     if (req.method !== 'POST' || typeof key !== 'string' || !req.ctx?.tenantId) return;
     const ctx = req.ctx;
@@ -99,7 +103,7 @@ export function registerIdempotency(app: FastifyInstance) {
     );
   });
 
-  app.addHook('onSend', async (req, reply, payload) => {
+  addRouteHook(app, 'onSend', applies, async (req: FastifyRequest, reply: FastifyReply, payload: unknown) => {
     const key = req.idempotencyKey;
     if (!key) return payload;
     req.idempotencyKey = undefined;

@@ -10,6 +10,8 @@ import { prepareLookup } from './repository.js';
  */
 export interface TenantDirectory {
   get(id: string): Promise<TenantRow | undefined>;
+  /** The cached lookup, when there is a fresh one: `{ row }` (row undefined: no such tenant). */
+  peek(id: string): { row: TenantRow | undefined } | undefined;
   invalidate(id: string): void;
 }
 
@@ -24,7 +26,8 @@ export function createTenantDirectory(db: Database, ttlSeconds: number, max = 10
       throw error;
     }
   };
-  if (ttlSeconds === 0) return { get: async (id) => (await load(id)).row, invalidate: () => {} };
+  if (ttlSeconds === 0)
+    return { get: async (id) => (await load(id)).row, peek: () => undefined, invalidate: () => {} };
   const cache = new LRUCache<string, { row: TenantRow | undefined }>({
     max,
     ttl: ttlSeconds * 1000,
@@ -32,6 +35,7 @@ export function createTenantDirectory(db: Database, ttlSeconds: number, max = 10
   });
   return {
     get: async (id) => (await cache.fetch(id))?.row,
+    peek: (id) => cache.get(id),
     invalidate: (id) => {
       cache.delete(id);
     },

@@ -95,11 +95,14 @@ function compile<R>(prepared: Prepared<R>): (client: Client, values: Record<stri
     }
     return out;
   };
-  return (client, values) =>
-    client
-      .unsafe(text, bind(values))
-      .values()
-      .then((rows) => rows.map((row) => mapRow(row as unknown[])) as R);
+  // A loop, not rows.map(): the rows are postgres.js's Result, an Array subclass, whose map()
+  // constructs another Result (through Symbol.species) for every call.
+  const mapRows = (rows: ArrayLike<unknown>) => {
+    const out = new Array(rows.length);
+    for (let i = 0; i < rows.length; i++) out[i] = mapRow(rows[i] as unknown[]);
+    return out as R;
+  };
+  return (client, values) => client.unsafe(text, bind(values)).values().then(mapRows);
 }
 
 function placeholderValue(values: Record<string, unknown>, name: string) {

@@ -34,9 +34,11 @@ export function registerMetrics(app: FastifyInstance, metrics: Metrics, o: { tok
   app.decorate('metrics', metrics);
   const expected = o.token === undefined ? undefined : digest(`Bearer ${o.token}`);
 
-  const left = () => metrics.inFlight.dec();
+  const left = () => {
+    metrics.inFlight--;
+  };
   app.addHook('onRequest', (_req, reply, done) => {
-    metrics.inFlight.inc();
+    metrics.inFlight++;
     // 'close' comes once per response, also when the client goes away before it is sent.
     reply.raw.on('close', left);
     done();

@@ -72,11 +72,8 @@ export class Metrics {
     registers: [this.registry],
   });
 
-  readonly inFlight = new Gauge({
-    name: 'switchboard_http_requests_in_flight',
-    help: 'Requests received and not yet answered (open audit event streams included).',
-    registers: [this.registry],
-  });
+  /** Requests received and not yet answered: a plain number on the request path, read when scraped. */
+  inFlight = 0;
 
   readonly idempotentReplays = new Counter({
     name: 'switchboard_idempotent_replays_total',
@@ -129,6 +126,15 @@ export class Metrics {
     for (const result of CLAIM_RESULTS) this.taskClaims.inc({ result }, 0);
     const { stats } = database;
     const registers = [this.registry];
+    const metrics = this;
+    new Gauge({
+      name: 'switchboard_http_requests_in_flight',
+      help: 'Requests received and not yet answered (open audit event streams included).',
+      registers,
+      collect() {
+        this.set(metrics.inFlight);
+      },
+    });
     new Gauge({
       name: 'switchboard_db_pool_max',
       help: 'Connections the database pool may open (DB_POOL_MAX).',

@@ -130,7 +130,7 @@ export async function startPeer(databaseUrl: string): Promise<Server> {
   const port = await freePort();
   const child = spawn(process.execPath, [bin, 'start', '-c', `${dir}platformatic.json`], {
     cwd: dir,
-    env: { ...process.env, PORT: String(port), DATABASE_URL: databaseUrl },
+    env: { DB_POOL_MAX: '10', ...process.env, PORT: String(port), DATABASE_URL: databaseUrl },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;

@@ -2,6 +2,8 @@
 
 export interface PgErrorInfo {
   code: string;
+  /** A PostgreSQL server error (the code is a SQLSTATE), not one of the driver or the network. */
+  fromServer: boolean;
   constraint?: string;
   detail?: string;
   message: string;
@@ -12,6 +14,7 @@ export function pgError(error: unknown): PgErrorInfo | undefined {
   let current: unknown = error;
   for (let depth = 0; depth < 4 && current && typeof current === 'object'; depth++) {
     const e = current as {
+      name?: unknown;
       code?: unknown;
       constraint_name?: string;
       detail?: string;
@@ -21,6 +24,7 @@ export function pgError(error: unknown): PgErrorInfo | undefined {
     if (typeof e.code === 'string') {
       return {
         code: e.code,
+        fromServer: e.name === 'PostgresError',
         ...(e.constraint_name ? { constraint: e.constraint_name } : {}),
         ...(e.detail ? { detail: e.detail } : {}),
         message: e.message ?? '',
@@ -51,6 +55,9 @@ const CONNECTION_FAILURES = new Set([
 
 export const isConnectionFailure = (error: unknown) => CONNECTION_FAILURES.has(pgError(error)?.code ?? '');
 
+/** The driver could not reach the database, or the breaker refused to try (see breaker.ts). */
+const unreachable = (code: string) => CONNECTION_FAILURES.has(code) || code === 'DATABASE_BREAKER_OPEN';
+
 /**
  * A bounded label for a failure that came from the database or its driver: the SQLSTATE class
  * (`23` integrity, `40` serialization/deadlock, `57` cancelled/shutdown, ...) or the postgres.js
@@ -58,15 +65,10 @@ export const isConnectionFailure = (error: unknown) => CONNECTION_FAILURES.has(p
  * threw). Used for the query error metric.
  */
 export function dbErrorClass(error: unknown): string | undefined {
-  let current: unknown = error;
-  for (let depth = 0; depth < 4 && current && typeof current === 'object'; depth++) {
-    const e = current as { name?: unknown; code?: unknown; cause?: unknown };
-    if (e.name === 'PostgresError' && typeof e.code === 'string') return e.code.slice(0, 2);
-    if (typeof e.code === 'string' && (CONNECTION_FAILURES.has(e.code) || e.code === 'DATABASE_BREAKER_OPEN'))
-      return e.code;
-    current = e.cause;
-  }
-  return undefined;
+  const e = pgError(error);
+  if (!e) return undefined;
+  if (e.fromServer) return e.code.slice(0, 2);
+  return unreachable(e.code) ? e.code : undefined;
 }
 
 /**
@@ -77,7 +79,7 @@ export function dbErrorClass(error: unknown): string | undefined {
 export function isTransient(error: unknown): boolean {
   const e = pgError(error);
   if (!e) return false;
-  if (CONNECTION_FAILURES.has(e.code) || e.code === 'DATABASE_BREAKER_OPEN') return true;
+  if (unreachable(e.code)) return true;
   return (
     e.code.startsWith('08') ||
     ['57P01', '57P02', '57P03', '53300', '53400', '57014', '55P03', '40001', '40P01'].includes(e.code)

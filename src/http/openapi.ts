@@ -4,6 +4,7 @@ import type { FastifyInstance, RouteOptions } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { polishDocument } from './openapi-polish.js';
+import { takesIdempotencyKey } from './route-hooks.js';
 import { problemResponse } from './schemas.js';
 
 export const API_VERSION = '1.0.0';
@@ -75,7 +76,6 @@ export function applyRouteConventions(route: RouteOptions) {
   schema['security'] = [{ bearerAuth: [config.scope] }];
   schema['x-required-scopes'] = [config.scope];
   schema.description = `${schema.description ? `${schema.description}\n\n` : ''}Requires scope \`${config.scope}\`.`;
-  const methods = Array.isArray(route.method) ? route.method : [route.method];
   const responses = schema.response ?? {};
   schema.response = responses;
   const add = (...statuses: number[]) => {
@@ -84,7 +84,7 @@ export function applyRouteConventions(route: RouteOptions) {
   if (schema['body'] || schema['querystring'] || schema['params'] || schema.headers) add(400);
   add(401, 403);
   if (schema['body']) add(413, 415);
-  if (methods.includes('POST') && config.tenant !== false) {
+  if (takesIdempotencyKey(route)) {
     schema.headers = (schema.headers ?? z.looseObject({})).extend({
       'idempotency-key': IdempotencyKeyHeader,
     });

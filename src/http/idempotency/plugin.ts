@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { withTenantTx } from '../../db/tenant-tx.js';
 import { canonicalJson } from '../../lib/canonical-json.js';
 import { addSeconds } from '../../lib/clock.js';
 import { Problem } from '../problem.js';
-import { addRouteHook, methodsOf } from '../route-hooks.js';
+import { addRouteHook, takesIdempotencyKey } from '../route-hooks.js';
 import * as repo from './repository.js';
 
 declare module 'fastify' {
@@ -42,14 +42,12 @@ function replay(
  * and its response is recorded before it is sent. A retry with the same key and body gets the
  * recorded response with `Idempotent-Replayed: true`; with another body, 422; while the first is
  * still in flight, 409. Keys are per tenant and live IDEMPOTENCY_TTL_SECONDS. The hooks are on
- * the POST routes that act in a tenant (as documented by openapi.ts), not on every request.
+ * the routes that take the header (takesIdempotencyKey, as documented), not on every request.
  */
 export function registerIdempotency(app: FastifyInstance) {
   app.decorateRequest('idempotencyKey', undefined);
-  const applies = (route: RouteOptions) =>
-    methodsOf(route).includes('POST') && route.config?.tenant !== false;
 
-  addRouteHook(app, 'preHandler', applies, async (req: FastifyRequest, reply: FastifyReply) => {
+  addRouteHook(app, 'preHandler', takesIdempotencyKey, async (req: FastifyRequest, reply: FastifyReply) => {
     const key = req.headers['idempotency-key'];
     if (req.method !== 'POST' || typeof key !== 'string' || !req.ctx?.tenantId) return;
     const ctx = req.ctx;
@@ -103,38 +101,43 @@ export function registerIdempotency(app: FastifyInstance) {
     );
   });
 
-  addRouteHook(app, 'onSend', applies, async (req: FastifyRequest, reply: FastifyReply, payload: unknown) => {
-    const key = req.idempotencyKey;
-    if (!key) return payload;
-    req.idempotencyKey = undefined;
-    const ctx = req.ctx;
-    ctx.onCommit = undefined;
-    try {
-      if (reply.statusCode >= 500) {
-        await withTenantTx(ctx, (tx) => tx.commit(repo.release(tx, ctx.tenantId, key)));
-      } else {
-        const headers: Record<string, string> = {};
-        for (const name of REPLAYED_HEADERS) {
-          const value = reply.getHeader(name);
-          if (value !== undefined) headers[name] = String(value);
+  addRouteHook(
+    app,
+    'onSend',
+    takesIdempotencyKey,
+    async (req: FastifyRequest, reply: FastifyReply, payload: unknown) => {
+      const key = req.idempotencyKey;
+      if (!key) return payload;
+      req.idempotencyKey = undefined;
+      const ctx = req.ctx;
+      ctx.onCommit = undefined;
+      try {
+        if (reply.statusCode >= 500) {
+          await withTenantTx(ctx, (tx) => tx.commit(repo.release(tx, ctx.tenantId, key)));
+        } else {
+          const headers: Record<string, string> = {};
+          for (const name of REPLAYED_HEADERS) {
+            const value = reply.getHeader(name);
+            if (value !== undefined) headers[name] = String(value);
+          }
+          const body =
+            typeof payload === 'string' ? payload : Buffer.isBuffer(payload) ? payload.toString('utf8') : '';
+          await withTenantTx(ctx, (tx) =>
+            tx.commit(
+              repo.complete(tx, ctx.tenantId, key, {
+                status: reply.statusCode,
+                headers,
+                body,
+                now: ctx.clock.now(),
+              }),
+            ),
+          );
         }
-        const body =
-          typeof payload === 'string' ? payload : Buffer.isBuffer(payload) ? payload.toString('utf8') : '';
-        await withTenantTx(ctx, (tx) =>
-          tx.commit(
-            repo.complete(tx, ctx.tenantId, key, {
-              status: reply.statusCode,
-              headers,
-              body,
-              now: ctx.clock.now(),
-            }),
-          ),
-        );
+      } catch (error) {
+        // The response still goes out; a retry with the key gets 409 instead of a second execution.
+        req.log.error({ err: error }, 'could not record the idempotent response');
       }
-    } catch (error) {
-      // The response still goes out; a retry with the key gets 409 instead of a second execution.
-      req.log.error({ err: error }, 'could not record the idempotent response');
-    }
-    return payload;
-  });
+      return payload;
+    },
+  );
 }

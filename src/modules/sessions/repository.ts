@@ -14,7 +14,8 @@ export interface SessionFilters {
 }
 
 // Every statement here is built once per shape (see statements.ts); values are bound per call.
-const byId = and(eq(sessions.tenantId, p('tenantId')), eq(sessions.id, p('id')));
+// `$`-named, so that they never collide with the columns an update sets.
+const byId = and(eq(sessions.tenantId, p('$tenantId')), eq(sessions.id, p('$id')));
 
 const insertOf = statements(shapeOf, (db, row: NewSessionRow) =>
   db.insert(sessions).values(placeholders(sessions, row)).returning(),
@@ -22,18 +23,16 @@ const insertOf = statements(shapeOf, (db, row: NewSessionRow) =>
 export const insert = (tx: Tx, row: NewSessionRow) => insertOf(tx, row, row);
 
 const findOne = statement((db) => db.select().from(sessions).where(byId).limit(1));
-export const findById = (tx: Tx, tenantId: string, id: string) => findOne(tx, { tenantId, id });
+export const findById = (tx: Tx, tenantId: string, id: string) =>
+  findOne(tx, { $tenantId: tenantId, $id: id });
 
 const lockOne = statement((db) => db.select().from(sessions).where(byId).limit(1).for('update'));
 /** Locks the row until commit: concurrent changes of one session run one after the other. */
-export const lockById = (tx: Tx, tenantId: string, id: string) => lockOne(tx, { tenantId, id });
+export const lockById = (tx: Tx, tenantId: string, id: string) =>
+  lockOne(tx, { $tenantId: tenantId, $id: id });
 
 const updateOf = statements(shapeOf, (db, values: Partial<SessionRow>) =>
-  db
-    .update(sessions)
-    .set(placeholders(sessions, values))
-    .where(and(eq(sessions.tenantId, p('$tenantId')), eq(sessions.id, p('$id'))))
-    .returning(),
+  db.update(sessions).set(placeholders(sessions, values)).where(byId).returning(),
 );
 export const update = (tx: Tx, tenantId: string, id: string, values: Partial<SessionRow>) =>
   updateOf(tx, values, { ...values, $tenantId: tenantId, $id: id });
@@ -59,14 +58,8 @@ const filterValues = (tenantId: string, f: SessionFilters) => ({
   createdAfter: f.createdAfter?.toISOString(),
   createdBefore: f.createdBefore?.toISOString(),
 });
-const filterShape = (f: SessionFilters) =>
-  shapeOf({
-    status: f.status,
-    agentRole: f.agentRole,
-    taskId: f.taskId,
-    createdAfter: f.createdAfter,
-    createdBefore: f.createdBefore,
-  });
+/** Which filters are present: the key of a statement's shape. */
+const filterShape = (f: SessionFilters) => shapeOf(filterValues('', f));
 
 const keysetOf = statements(
   (s: { f: SessionFilters; after: boolean }) => `${filterShape(s.f)}|${s.after}`,

@@ -44,7 +44,7 @@ export interface SweepOptions {
 
 /**
  * The shape of every sweep: discover a bounded batch across tenants, then hand each tenant its
- * ids, one short transaction per tenant and batch. Stops when a batch comes back short, after
+ * ids, one short transaction per tenant and batch (`apply` runs in it: `tx.tenantId` is the tenant). Stops when a batch comes back short, after
  * maxBatches, or once `signal` is aborted (between batches: a batch is never left half done). A
  * tenant whose batch fails does not stop the others; the errors are thrown together at the end.
  */
@@ -52,7 +52,7 @@ export async function runSweep(
   db: Database,
   o: SweepOptions,
   discover: (tx: SweeperTx, limit: number) => Promise<Due[]>,
-  apply: (tenantId: string, ids: string[]) => Promise<void>,
+  apply: (tx: Tx, ids: string[]) => Promise<void>,
 ): Promise<void> {
   const batchSize = o.batchSize ?? 100;
   const maxBatches = o.maxBatches ?? 10;
@@ -63,7 +63,7 @@ export async function runSweep(
     for (const d of due) byTenant.set(d.tenantId, [...(byTenant.get(d.tenantId) ?? []), d.id]);
     for (const [tenantId, ids] of byTenant) {
       try {
-        await apply(tenantId, ids);
+        await withTenantTx({ db, tenantId }, (tx) => apply(tx, ids));
       } catch (error) {
         errors.push(error);
       }

@@ -1,5 +1,4 @@
 import { runSweep, type SweepOptions } from '../db/sweeper-tx.js';
-import { withTenantTx } from '../db/tenant-tx.js';
 import * as repo from '../http/idempotency/repository.js';
 import type { SweepDeps } from '../modules/tasks/sweeps.js';
 
@@ -18,11 +17,10 @@ export async function purgeExpiredIdempotencyKeys(
     deps.db,
     o,
     (tx, limit) => repo.findExpired(tx, now, limit),
-    (tenantId, keys) =>
-      withTenantTx({ db: deps.db, tenantId }, async (tx) => {
-        const [rows] = await tx.commit(repo.deleteExpired(tx, tenantId, keys, now));
-        deleted += rows.length;
-      }),
+    async (tx, keys) => {
+      const [rows] = await tx.commit(repo.deleteExpired(tx, tx.tenantId, keys, now));
+      deleted += rows.length;
+    },
   );
   return { deleted };
 }

@@ -1,5 +1,5 @@
 import { runSweep, type SweepOptions } from '../../db/sweeper-tx.js';
-import { type Executable, withTenantTx } from '../../db/tenant-tx.js';
+import type { Executable } from '../../db/tenant-tx.js';
 import * as audit from '../audit/service.js';
 import * as taskLifecycle from '../tasks/lifecycle.js';
 import * as tasksRepo from '../tasks/repository.js';
@@ -26,61 +26,61 @@ export async function sweepExpiredApprovals(
     deps.db,
     o,
     (tx, limit) => repo.findExpired(tx, now, limit),
-    (tenantId, ids) =>
-      withTenantTx({ db: deps.db, tenantId }, async (tx) => {
-        const [lockedTasks, due] = await Promise.all([
-          repo.lockTasksOfApprovals(tx, tenantId, ids).execute(),
-          repo.lockExpired(tx, tenantId, ids, now).execute(),
-        ]);
-        const tasks = new Map(lockedTasks.map((t) => [t.id, t]));
-        const updates: Executable[] = [];
-        const events: Executable[] = [];
-        let count = 0;
-        for (const approval of due) {
-          const task = tasks.get(approval.taskId);
-          if (!task) continue; // its task is busy: next run
-          count++;
-          const ctx = schedulerCtx(deps.clock, task.traceId);
-          updates.push(
-            repo.update(tx, tenantId, approval.id, {
-              status: 'expired',
-              version: approval.version + 1,
-              updatedAt: now,
-            }),
-          );
-          events.push(
-            audit.record(tx, ctx, 'approval.expired', approvalRef(approval.id), {
-              from: approval.status,
-              to: 'expired',
-              task_id: task.id,
-              expires_at: approval.expiresAt,
-            }),
-          );
-          const to = taskStatusAfter.expired;
-          // Only a task still waiting on this approval follows it (always so, barring manual edits).
-          if (task.status !== 'waiting_approval') continue;
-          updates.push(
-            tasksRepo.update(tx, tenantId, task.id, {
-              status: to,
-              statusReason: 'approval_expired',
-              ...taskLifecycle.transitionStamps(to, now),
-              version: task.version + 1,
-              updatedAt: now,
-            }),
-          );
-          events.push(
-            audit.record(tx, ctx, 'task.cancelled', taskRef(task.id), {
-              from: task.status,
-              to,
-              reason: 'approval_expired',
-              approval_id: approval.id,
-            }),
-          );
-        }
-        if (count === 0) return;
-        await tx.commit(...updates, ...events);
-        expired += count;
-      }),
+    async (tx, ids) => {
+      const { tenantId } = tx;
+      const [lockedTasks, due] = await Promise.all([
+        repo.lockTasksOfApprovals(tx, tenantId, ids).execute(),
+        repo.lockExpired(tx, tenantId, ids, now).execute(),
+      ]);
+      const tasks = new Map(lockedTasks.map((t) => [t.id, t]));
+      const updates: Executable[] = [];
+      const events: Executable[] = [];
+      let count = 0;
+      for (const approval of due) {
+        const task = tasks.get(approval.taskId);
+        if (!task) continue; // its task is busy: next run
+        count++;
+        const ctx = schedulerCtx(deps.clock, task.traceId);
+        updates.push(
+          repo.update(tx, tenantId, approval.id, {
+            status: 'expired',
+            version: approval.version + 1,
+            updatedAt: now,
+          }),
+        );
+        events.push(
+          audit.record(tx, ctx, 'approval.expired', approvalRef(approval.id), {
+            from: approval.status,
+            to: 'expired',
+            task_id: task.id,
+            expires_at: approval.expiresAt,
+          }),
+        );
+        const to = taskStatusAfter.expired;
+        // Only a task still waiting on this approval follows it (always so, barring manual edits).
+        if (task.status !== 'waiting_approval') continue;
+        updates.push(
+          tasksRepo.update(tx, tenantId, task.id, {
+            status: to,
+            statusReason: 'approval_expired',
+            ...taskLifecycle.transitionStamps(to, now),
+            version: task.version + 1,
+            updatedAt: now,
+          }),
+        );
+        events.push(
+          audit.record(tx, ctx, 'task.cancelled', taskRef(task.id), {
+            from: task.status,
+            to,
+            reason: 'approval_expired',
+            approval_id: approval.id,
+          }),
+        );
+      }
+      if (count === 0) return;
+      await tx.commit(...updates, ...events);
+      expired += count;
+    },
   );
   return { expired };
 }

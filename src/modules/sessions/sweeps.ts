@@ -1,7 +1,6 @@
 import type { Config } from '../../config.js';
 import type { SessionRow } from '../../db/schema.js';
 import { runSweep, type SweepOptions } from '../../db/sweeper-tx.js';
-import { withTenantTx } from '../../db/tenant-tx.js';
 import { newTraceId } from '../../http/tracing.js';
 import * as audit from '../audit/service.js';
 import * as tasksRepo from '../tasks/repository.js';
@@ -57,42 +56,42 @@ export async function sweepExpiredSessions(
     deps.db,
     o,
     (tx, limit) => repo.findDue(tx, now, defaultDays, limit),
-    (tenantId, ids) =>
-      withTenantTx({ db: deps.db, tenantId }, async (tx) => {
-        const locked = await repo.lockDue(tx, tenantId, ids, now, defaultDays);
-        const due = locked.filter((s) => canTransition(s.status, 'expired'));
-        if (due.length === 0) return;
-        const sessionIds = due.map((s) => s.id);
-        const [lockedTasks, heldTasks] = await Promise.all([
-          tasksRepo.runningOfSessions(tx, tenantId, sessionIds, true).execute(),
-          tasksRepo.runningOfSessions(tx, tenantId, sessionIds, false).execute(),
-        ]);
-        const mine = new Set(lockedTasks.map((t) => t.id));
-        const busy = new Set(heldTasks.filter((t) => !mine.has(t.id)).map((t) => t.claimedBySessionId));
-        const expiring = due.filter((s) => !busy.has(s.id));
-        if (expiring.length === 0) return;
+    async (tx, ids) => {
+      const { tenantId } = tx;
+      const locked = await repo.lockDue(tx, tenantId, ids, now, defaultDays);
+      const due = locked.filter((s) => canTransition(s.status, 'expired'));
+      if (due.length === 0) return;
+      const sessionIds = due.map((s) => s.id);
+      const [lockedTasks, heldTasks] = await Promise.all([
+        tasksRepo.runningOfSessions(tx, tenantId, sessionIds, true).execute(),
+        tasksRepo.runningOfSessions(tx, tenantId, sessionIds, false).execute(),
+      ]);
+      const mine = new Set(lockedTasks.map((t) => t.id));
+      const busy = new Set(heldTasks.filter((t) => !mine.has(t.id)).map((t) => t.claimedBySessionId));
+      const expiring = due.filter((s) => !busy.has(s.id));
+      if (expiring.length === 0) return;
 
-        const reasons = expiring.map((session) => ({ id: session.id, reason: expiryReason(session, now) }));
-        const events: audit.AuditItem[] = expiring.map((session, i) => ({
-          ctx,
-          action: 'session.status_changed',
-          resource: { type: 'session', id: session.id },
-          data: { from: session.status, to: 'expired', reason: reasons[i]!.reason },
-        }));
-        const expiringIds = new Set(reasons.map((r) => r.id));
-        const released = lockedTasks
-          .filter((task) => expiringIds.has(task.claimedBySessionId!))
-          .map((task) => releaseLostLease(tx, deps, task, 'session_expired', now));
-        // Two statements for the whole batch (plus one per released task): the updates, then the
-        // audit events last, so that the chain head is locked only through COMMIT.
-        await tx.commit(
-          repo.transitionMany(tx, tenantId, 'expired', reasons, now, transitionStamps('expired', now)),
-          ...released.map((r) => r.update),
-          audit.recordMany(tx, [...events, ...released.map((r) => r.event)]),
-        );
-        result.expired += expiring.length;
-        result.releasedTasks += released.length;
-      }),
+      const reasons = expiring.map((session) => ({ id: session.id, reason: expiryReason(session, now) }));
+      const events: audit.AuditItem[] = expiring.map((session, i) => ({
+        ctx,
+        action: 'session.status_changed',
+        resource: { type: 'session', id: session.id },
+        data: { from: session.status, to: 'expired', reason: reasons[i]!.reason },
+      }));
+      const expiringIds = new Set(reasons.map((r) => r.id));
+      const released = lockedTasks
+        .filter((task) => expiringIds.has(task.claimedBySessionId!))
+        .map((task) => releaseLostLease(tx, deps, task, 'session_expired', now));
+      // Two statements for the whole batch (plus one per released task): the updates, then the
+      // audit events last, so that the chain head is locked only through COMMIT.
+      await tx.commit(
+        repo.transitionMany(tx, tenantId, 'expired', reasons, now, transitionStamps('expired', now)),
+        ...released.map((r) => r.update),
+        audit.recordMany(tx, [...events, ...released.map((r) => r.event)]),
+      );
+      result.expired += expiring.length;
+      result.releasedTasks += released.length;
+    },
   );
   return result;
 }

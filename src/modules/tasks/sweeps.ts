@@ -1,7 +1,7 @@
 import type { Database } from '../../db/client.js';
 import type { TaskRow } from '../../db/schema.js';
 import { runSweep, type SweepOptions } from '../../db/sweeper-tx.js';
-import { type Executable, type Tx, withTenantTx } from '../../db/tenant-tx.js';
+import type { Executable, Tx } from '../../db/tenant-tx.js';
 import { addSeconds, type Clock } from '../../lib/clock.js';
 import { taskRef } from '../approvals/service.js';
 import * as audit from '../audit/service.js';
@@ -90,20 +90,19 @@ export async function sweepExpiredLeases(
     deps.db,
     o,
     (tx, limit) => repo.findExpiredLeases(tx, now, limit),
-    (tenantId, ids) =>
-      withTenantTx({ db: deps.db, tenantId }, async (tx) => {
-        const due = await repo.lockExpiredLeases(tx, tenantId, ids, now);
-        if (due.length === 0) return;
-        const released = due.map((task) => releaseLostLease(tx, deps, task, 'lease_expired', now));
-        await tx.commit(
-          ...released.map((r) => r.update),
-          audit.recordMany(
-            tx,
-            released.map((r) => r.event),
-          ),
-        );
-        for (const r of released) result[r.to === 'pending' ? 'requeued' : 'failed']++;
-      }),
+    async (tx, ids) => {
+      const due = await repo.lockExpiredLeases(tx, tx.tenantId, ids, now);
+      if (due.length === 0) return;
+      const released = due.map((task) => releaseLostLease(tx, deps, task, 'lease_expired', now));
+      await tx.commit(
+        ...released.map((r) => r.update),
+        audit.recordMany(
+          tx,
+          released.map((r) => r.event),
+        ),
+      );
+      for (const r of released) result[r.to === 'pending' ? 'requeued' : 'failed']++;
+    },
   );
   return result;
 }
@@ -124,11 +123,10 @@ export async function releaseExpiredTaskKeys(
     deps.db,
     o,
     (tx, limit) => repo.findExpiredKeys(tx, now, limit),
-    (tenantId, ids) =>
-      withTenantTx({ db: deps.db, tenantId }, async (tx) => {
-        const [rows] = await tx.commit(repo.expireKeys(tx, tenantId, ids, now));
-        released += rows.length;
-      }),
+    async (tx, ids) => {
+      const [rows] = await tx.commit(repo.expireKeys(tx, tx.tenantId, ids, now));
+      released += rows.length;
+    },
   );
   return { released };
 }

@@ -4,7 +4,7 @@
  * one table, JSON in bench/results/. `npm run bench -- --soak` runs the 5-minute soak instead.
  *
  * Options: --only create,get   --servers product,floor   --seconds 4 (per round)   --rounds 3
- *          --warmup 1   --connections 16   --rows 1000000   --cpu-prof (the product writes a .cpuprofile)
+ *          --warmup 1   --connections 16   --rows 1000000   --cpu-prof (the product and the floors write .cpuprofile files)
  *          --baseline <dir> (adds another build of the product, see lib/servers.ts)
  *          --soak   --soak-seconds 300   --out name (of the JSON file)
  *          --rate 800 (a fixed load instead of the most each server answers; for A/B runs)
@@ -124,13 +124,11 @@ async function refresh(db: BenchDatabase, f: Fixtures, scenario: string, server:
 }
 
 async function start(name: ServerName, db: BenchDatabase, secret: string): Promise<Server> {
-  if (name === 'product') {
-    const prof = args['cpu-prof'] ? ['--cpu-prof', '--cpu-prof-dir=bench/results/profiles'] : [];
-    return startProduct(db.appUrl, secret, {}, prof);
-  }
+  const prof = args['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=bench/results/profiles/${name}`] : [];
+  if (name === 'product') return startProduct(db.appUrl, secret, {}, prof);
   if (name === 'baseline') return startBaseline(args.baseline!, db.appUrl, secret);
-  if (name === 'floor') return startFloor(db.appUrl, 'sequential');
-  if (name === 'floor-pipelined') return startFloor(db.appUrl, 'pipelined');
+  if (name === 'floor') return startFloor(db.appUrl, 'sequential', prof);
+  if (name === 'floor-pipelined') return startFloor(db.appUrl, 'pipelined', prof);
   // The peer has no tenancy: it connects as the superuser, which row-level security does not stop.
   return startPeer(db.ownerUrl);
 }
@@ -179,7 +177,7 @@ async function main() {
             warmupSeconds: round > 0 || scenario.name === 'transition' ? 0 : Number(args.warmup),
           });
           log(
-            `${scenario.name.padEnd(18)} ${name.padEnd(16)} ${m.rps} req/s p99 ${m.p99} ms non-2xx ${m.non2xx} ${JSON.stringify(m.failures)} cpu ${m.cpuUs} us/req`,
+            `${scenario.name.padEnd(18)} ${name.padEnd(16)} ${m.rps} req/s p99 ${m.p99} ms non-2xx ${m.non2xx} ${JSON.stringify(m.failures)} cpu ${m.cpuUs} us/req db ${m.dbCpuUs} us/req`,
           );
           runs.set(server, [...(runs.get(server) ?? []), m]);
         }
@@ -221,6 +219,7 @@ function median(ms: Measurement[]): Measurement {
     errors: ms.reduce((a, m) => a + m.errors, 0),
     rssMb: Math.max(...ms.map((m) => m.rssMb)),
     cpuUs: mid(ms.map((m) => m.cpuUs)),
+    dbCpuUs: mid(ms.map((m) => m.dbCpuUs)),
     failures: ms.reduce<Record<string, number>>((all, m) => {
       for (const [code, n] of Object.entries(m.failures)) all[code] = (all[code] ?? 0) + n;
       return all;

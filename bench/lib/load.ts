@@ -3,7 +3,7 @@
  * the server's resident memory sampled from /proc while it runs.
  */
 import autocannon from 'autocannon';
-import { cpuMsOf, rssOf } from './servers.js';
+import { cpuMsOf, postgresCpuMs, rssOf } from './servers.js';
 
 export type Request = autocannon.Request;
 
@@ -38,6 +38,8 @@ export interface Measurement {
    * optimization of the server's own code is judged by.
    */
   cpuUs: number;
+  /** PostgreSQL's CPU time per request (all its processes), in microseconds. */
+  dbCpuUs: number;
   /** Responses per status code other than 2xx (what went wrong, when something did). */
   failures: Record<string, number>;
 }
@@ -72,9 +74,12 @@ export async function measure(o: LoadOptions): Promise<Measurement> {
       await new Promise((r) => setTimeout(r, 200));
     }
   })();
-  const cpuBefore = await cpuMsOf(o.pid);
+  const [cpuBefore, dbBefore] = [await cpuMsOf(o.pid), await postgresCpuMs()];
   const result = await fire(o, o.seconds);
   const cpuMs = (await cpuMsOf(o.pid)) - cpuBefore;
+  const dbMs = (await postgresCpuMs()) - dbBefore;
+  const perRequest = (ms: number) =>
+    result.requests.total > 0 ? Math.round((ms * 1000) / result.requests.total) : 0;
   sampling = false;
   await sampler;
   return {
@@ -90,6 +95,7 @@ export async function measure(o: LoadOptions): Promise<Measurement> {
         .filter(([code]) => !code.startsWith('2'))
         .map(([code, stat]) => [code, stat?.count ?? 0]),
     ),
-    cpuUs: result.requests.total > 0 ? Math.round((cpuMs * 1000) / result.requests.total) : 0,
+    cpuUs: perRequest(cpuMs),
+    dbCpuUs: perRequest(dbMs),
   };
 }

@@ -8,7 +8,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { copyFile, readFile } from 'node:fs/promises';
+import { copyFile, readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { freePort } from '../../src/db/embedded.js';
 
@@ -110,11 +110,13 @@ export const startBaseline = (dir: string, databaseUrl: string, secret: string) 
     dir.endsWith('/') ? dir : `${dir}/`,
   );
 
-export const startFloor = (databaseUrl: string, mode: 'sequential' | 'pipelined') =>
-  viaIpc(mode === 'sequential' ? 'floor' : 'floor-pipelined', 'floor/server.ts', {
-    BENCH_DATABASE_URL: databaseUrl,
-    FLOOR_MODE: mode,
-  });
+export const startFloor = (databaseUrl: string, mode: 'sequential' | 'pipelined', nodeArgs: string[] = []) =>
+  viaIpc(
+    mode === 'sequential' ? 'floor' : 'floor-pipelined',
+    'floor/server.ts',
+    { BENCH_DATABASE_URL: databaseUrl, FLOOR_MODE: mode },
+    nodeArgs,
+  );
 
 /** Platformatic DB 2.61 (bench/peer), installed there on first use with `npm ci --prefix bench/peer`. */
 export async function startPeer(databaseUrl: string): Promise<Server> {
@@ -152,9 +154,23 @@ export async function rssOf(pid: number): Promise<number> {
   return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
 }
 
-/** CPU time (user + system) the process has used, in ms, from /proc (clock ticks of 10 ms). */
-export async function cpuMsOf(pid: number): Promise<number> {
-  const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
+const cpuMsIn = (stat: string) => {
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   return (Number(fields[11] ?? 0) + Number(fields[12] ?? 0)) * 10;
+};
+
+/** CPU time (user + system) the process has used, in ms, from /proc (clock ticks of 10 ms). */
+export async function cpuMsOf(pid: number): Promise<number> {
+  return cpuMsIn(await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => ''));
+}
+
+/**
+ * CPU time (ms) used so far by every PostgreSQL process on the machine (the postmaster and its
+ * backends, whose connections the servers' pools keep open): what the database spends is the
+ * other half of a request's cost on a machine it shares with the server.
+ */
+export async function postgresCpuMs(): Promise<number> {
+  const pids = (await readdir('/proc')).filter((name) => /^\d+$/.test(name));
+  const stats = await Promise.all(pids.map((pid) => readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '')));
+  return stats.filter((stat) => stat.includes(' (postgres) ')).reduce((ms, stat) => ms + cpuMsIn(stat), 0);
 }

@@ -38,31 +38,31 @@ export const hashedEvent = (e: AuditEventRow): HashedEvent & { actor: { type: Ac
 const str = JSON.stringify;
 
 /**
- * canonicalJson(event), with the event's own keys written in their sorted order instead of sorted
- * at run time: verification hashes millions of events. Only `data` is free-form.
+ * The event's canonical JSON split around its `seq`, which only the database knows (it is taken
+ * from the tenant's chain head at the last moment before commit). The database computes
+ * sha256(prev_hash || prefix || seq || suffix), which equals eventHash() for the stored event.
+ * The event's own keys are written in their sorted order instead of sorted at run time (a
+ * request's event and verification's millions of them); only `data` is free-form.
  */
-export const canonicalEvent = (e: HashedEvent): string =>
-  `{"action":${str(e.action)},"actor":{"id":${str(e.actor.id)},"type":${str(e.actor.type)}},` +
-  `"data":${canonicalJson(e.data)},"id":${str(e.id)},"occurred_at":${str(e.occurred_at)},` +
-  `"request_id":${str(e.request_id)},"resource_id":${str(e.resource_id)},` +
-  `"resource_type":${str(e.resource_type)},"seq":${canonicalJson(e.seq)},` +
-  `"tenant_id":${str(e.tenant_id)},"trace_id":${str(e.trace_id)}}`;
+export function canonicalAroundSeq(e: Omit<HashedEvent, 'seq'>): { prefix: string; suffix: string } {
+  return {
+    prefix:
+      `{"action":${str(e.action)},"actor":{"id":${str(e.actor.id)},"type":${str(e.actor.type)}},` +
+      `"data":${canonicalJson(e.data)},"id":${str(e.id)},"occurred_at":${str(e.occurred_at)},` +
+      `"request_id":${str(e.request_id)},"resource_id":${str(e.resource_id)},` +
+      `"resource_type":${str(e.resource_type)},"seq":`,
+    suffix: `,"tenant_id":${str(e.tenant_id)},"trace_id":${str(e.trace_id)}}`,
+  };
+}
+
+/** canonicalJson(event), written as canonicalAroundSeq does. */
+export const canonicalEvent = (e: HashedEvent): string => {
+  const { prefix, suffix } = canonicalAroundSeq(e);
+  return `${prefix}${canonicalJson(e.seq)}${suffix}`;
+};
 
 /** hash = sha256(prev_hash || canonical JSON of the event), hex. */
 export const eventHash = (prevHash: string, event: HashedEvent): string =>
   createHash('sha256')
     .update(prevHash + canonicalEvent(event), 'utf8')
     .digest('hex');
-
-/**
- * The event's canonical JSON split around its `seq`, which only the database knows (it is taken
- * from the tenant's chain head at the last moment before commit). The database computes
- * sha256(prev_hash || prefix || seq || suffix), which equals eventHash() for the stored event.
- */
-export function canonicalAroundSeq(event: Omit<HashedEvent, 'seq'>): { prefix: string; suffix: string } {
-  // Canonical JSON sorts keys; these are the keys before and after "seq".
-  const { tenant_id, trace_id, ...before } = event;
-  const head = canonicalJson(before);
-  const tail = canonicalJson({ tenant_id, trace_id });
-  return { prefix: `${head.slice(0, -1)},"seq":`, suffix: `,${tail.slice(1)}` };
-}

@@ -74,10 +74,11 @@ function newEvent(
 ): repo.NewAuditEvent {
   // Normalized through JSON once, so the hashed text is exactly what jsonb gives back later.
   const normalized = JSON.parse(JSON.stringify(data)) as Record<string, unknown>;
+  const occurredAt = ctx.clock.now();
   const event = {
     tenant_id: tenantId,
     id: newId(),
-    occurred_at: ctx.clock.now().toISOString(),
+    occurred_at: occurredAt.toISOString(),
     actor: { type: ctx.actor.type, id: ctx.actor.id },
     action,
     resource_type: resource.type,
@@ -90,7 +91,7 @@ function newEvent(
   return {
     tenantId: event.tenant_id,
     id: event.id,
-    occurredAt: new Date(event.occurred_at),
+    occurredAt,
     actorType: event.actor.type,
     actorId: event.actor.id,
     action,

@@ -157,8 +157,10 @@ async function main() {
     const rows: Row[] = [];
     for (const scenario of chosen) {
       const runs = new Map<Server, Measurement[]>();
-      // Requests a slow scenario left queued in a server finish before the next one starts.
-      await new Promise((r) => setTimeout(r, 3000));
+      // Requests a slow scenario left queued in a server finish before the next one starts, and
+      // the rows the last scenarios wrote are vacuumed now, so that an autovacuum worker is less
+      // likely to start in the middle of some server's rounds and bill them for its work.
+      await Promise.all([db.owner`vacuum analyze`, new Promise((r) => setTimeout(r, 3000))]);
       for (let round = 0; round < ROUNDS; round++) {
         for (const server of servers) {
           const name = server.name as ServerName;

@@ -5,6 +5,7 @@ import { APP_ROLE, checkAppRole, createDatabase, type Database } from './db/clie
 import { type EmbeddedDatabase, startEmbedded } from './db/embedded.js';
 import { isTransient } from './db/errors.js';
 import { expectedMigrations, migrate } from './db/migrate.js';
+import { surviveArrayTypesQueryFailures } from './db/unhandled.js';
 import { loadOrCreateDevSecret } from './http/auth/dev-secret.js';
 import { mintToken } from './http/auth/mint.js';
 import { SCOPES } from './http/auth/scopes.js';
@@ -104,6 +105,7 @@ async function main() {
   }
   const log = pino(loggerOptions(config) as pino.LoggerOptions);
   const startedAt = Date.now();
+  surviveArrayTypesQueryFailures(log);
 
   if (
     config.AUTH_MODE === 'jwt' &&

@@ -79,6 +79,12 @@ const unreachable = new WeakSet<postgres.Sql>();
  * connection that opens is handed to it and lost for good: enough failed reserves during an
  * outage and the pool never serves again. So once one has failed, a plain query (which leaves
  * nothing behind) checks the database first, and reserving resumes only when it answers.
+ *
+ * Not covered: a reserve whose new connection is lost while postgres.js reads the array types
+ * (the first query on every connection) is handed to the reconnect as its first query and
+ * dropped there: it is never answered, and its request waits until the client gives up (the
+ * connection itself is not lost, and the driver's unhandled rejection is survived, see
+ * unhandled.ts; test/driver-type-fetch.test.ts cuts a connection exactly then).
  */
 async function reserve(sql: postgres.Sql): Promise<postgres.ReservedSql> {
   if (unreachable.has(sql)) {

@@ -14,7 +14,7 @@ export default defineConfig({
     // postgres.js drops the promise of its array types query, whose failure (a test that stops
     // or cuts the database) is then an unhandled rejection no code can catch (porsager/postgres
     // #1192). The server logs and survives exactly that one (src/db/unhandled.ts, tested in
-    // test/driver-type-fetch.test.ts); tests ignore it the same way and nothing else.
+    // test/pool.test.ts); tests ignore it the same way and nothing else.
     onUnhandledError: (error) => !isArrayTypesQueryFailure(error),
   },
 });

@@ -48,6 +48,7 @@ const EnvSchema = z
     MIGRATE_ON_START: bool(true),
     DB_POOL_MAX: int(10, 1, 1000),
     DB_CONNECT_TIMEOUT_SECONDS: int(2, 1, 600),
+    DB_POOL_WAIT_SECONDS: int(30, 1, 3600),
     AUTH_MODE: z.enum(['jwt', 'none']).default('jwt'),
     AUTH_JWT_SECRET: optionalString.pipe(
       z

@@ -130,6 +130,7 @@ async function main() {
       url,
       poolMax: config.DB_POOL_MAX,
       connectTimeoutSeconds: config.DB_CONNECT_TIMEOUT_SECONDS,
+      poolWaitMs: config.DB_POOL_WAIT_SECONDS * 1000,
       appRole: null,
     });
   let database: Database;

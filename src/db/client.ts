@@ -16,6 +16,8 @@ export interface Database {
   readonly breaker: Breaker;
   /** What the pool's tenant transactions are doing; read by GET /metrics. */
   readonly stats: DbStats;
+  /** How long a transaction waits for a pooled connection before it fails (ms). */
+  readonly poolWaitMs: number;
   close(): Promise<void>;
 }
 
@@ -46,6 +48,8 @@ export interface DatabaseOptions {
   appRole?: string | null;
   /** How long requests fail fast after a connection failure (ms). */
   breakerMs?: number;
+  /** How long a transaction waits for a pooled connection (ms; default 30 s). */
+  poolWaitMs?: number;
   /** The socket factory (postgres.js `socket` option); tests wrap it to count round trips. */
   socket?: (options: SocketOptions) => Promise<unknown>;
 }
@@ -69,6 +73,7 @@ export function createDatabase(options: DatabaseOptions): Database {
     appRole: options.appRole === undefined ? APP_ROLE : options.appRole,
     breaker: new Breaker(options.breakerMs ?? 1000),
     stats: newDbStats(),
+    poolWaitMs: options.poolWaitMs ?? 30_000,
     close: () => sql.end({ timeout: 5 }),
   };
 }

@@ -58,6 +58,12 @@ export const isConnectionFailure = (error: unknown) => CONNECTION_FAILURES.has(p
 /** The driver could not reach the database, or the breaker refused to try (see breaker.ts). */
 const unreachable = (code: string) => CONNECTION_FAILURES.has(code) || code === 'DATABASE_BREAKER_OPEN';
 
+/** No pooled connection within DB_POOL_WAIT_SECONDS (see tenant-tx.ts): the pool is saturated. */
+export const POOL_TIMEOUT = 'DATABASE_POOL_TIMEOUT';
+
+/** Failures before any statement ran: no connection could be had. The caller should retry. */
+const noConnection = (code: string) => unreachable(code) || code === POOL_TIMEOUT;
+
 /**
  * A bounded label for a failure that came from the database or its driver: the SQLSTATE class
  * (`23` integrity, `40` serialization/deadlock, `57` cancelled/shutdown, ...) or the postgres.js
@@ -68,7 +74,7 @@ export function dbErrorClass(error: unknown): string | undefined {
   const e = pgError(error);
   if (!e) return undefined;
   if (e.fromServer) return e.code.slice(0, 2);
-  return unreachable(e.code) ? e.code : undefined;
+  return noConnection(e.code) ? e.code : undefined;
 }
 
 /**
@@ -79,7 +85,7 @@ export function dbErrorClass(error: unknown): string | undefined {
 export function isTransient(error: unknown): boolean {
   const e = pgError(error);
   if (!e) return false;
-  if (unreachable(e.code)) return true;
+  if (noConnection(e.code)) return true;
   return (
     e.code.startsWith('08') ||
     ['57P01', '57P02', '57P03', '53300', '53400', '57014', '55P03', '40001', '40P01'].includes(e.code)

@@ -2,7 +2,7 @@ import { PgDatabase, PgDialect } from 'drizzle-orm/pg-core';
 import { type PostgresJsQueryResultHKT, PostgresJsSession } from 'drizzle-orm/postgres-js';
 import type postgres from 'postgres';
 import type { Database, DbStats } from './client.js';
-import { connectionLost, dbErrorClass, isTransient } from './errors.js';
+import { connectionLost, dbErrorClass, isTransient, POOL_TIMEOUT, pgError } from './errors.js';
 
 /** Anything drizzle can run: a query builder, or `tx.execute(sql`...`)`. */
 export interface Executable<T = unknown> {
@@ -74,29 +74,56 @@ const EXTENDED = { prepare: true, simple: false } as postgres.UnsafeQueryOptions
 const unreachable = new WeakSet<postgres.Sql>();
 
 /**
- * sql.reserve(), except while the database is unreachable. In postgres.js 3.4 a reserve that
- * fails to connect stays queued inside the pool after it has been rejected, and the next
- * connection that opens is handed to it and lost for good: enough failed reserves during an
- * outage and the pool never serves again. So once one has failed, a plain query (which leaves
- * nothing behind) checks the database first, and reserving resumes only when it answers.
+ * sql.reserve(), except while the database is unreachable, and for at most `db.poolWaitMs`.
  *
- * Not covered: a reserve whose new connection is lost while postgres.js reads the array types
- * (the first query on every connection) is handed to the reconnect as its first query and
- * dropped there: it is never answered, and its request waits until the client gives up (the
- * connection itself is not lost, and the driver's unhandled rejection is survived, see
- * unhandled.ts; test/driver-type-fetch.test.ts cuts a connection exactly then).
+ * In postgres.js 3.4 a reserve that fails to connect stays queued inside the pool after it has
+ * been rejected, and the next connection that opens is handed to it and lost for good: enough
+ * failed reserves during an outage and the pool never serves again. So once one has failed, a
+ * plain query (which leaves nothing behind) checks the database first, and reserving resumes
+ * only when it answers.
+ *
+ * postgres.js has no limit on waiting for a connection, and one reserve may never be answered: if
+ * its new connection is lost while the driver reads the array types (its first query on every
+ * connection), the reserve is handed to the reconnect as its first query and dropped there
+ * (test/pool.test.ts cuts a connection exactly then). A reserve still waiting after
+ * `poolWaitMs` therefore fails with a transient error (503), and should the pool answer it later,
+ * that connection goes straight back.
  */
-async function reserve(sql: postgres.Sql): Promise<postgres.ReservedSql> {
+async function reserve(db: Database): Promise<postgres.ReservedSql> {
+  const { sql } = db;
   if (unreachable.has(sql)) {
     await sql`select 1`;
     unreachable.delete(sql);
   }
   try {
-    return await sql.reserve();
+    return await withinPoolWait(sql.reserve(), db.poolWaitMs);
   } catch (error) {
-    if (isTransient(error)) unreachable.add(sql);
+    // A full pool is not an unreachable database.
+    if (isTransient(error) && pgError(error)?.code !== POOL_TIMEOUT) unreachable.add(sql);
     throw error;
   }
+}
+
+function withinPoolWait(pending: Promise<postgres.ReservedSql>, ms: number): Promise<postgres.ReservedSql> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      pending.then(
+        (conn) => conn.release(),
+        () => {},
+      );
+      reject(Object.assign(new Error(`no database connection free within ${ms} ms`), { code: POOL_TIMEOUT }));
+    }, ms);
+    pending.then(
+      (conn) => {
+        clearTimeout(timer);
+        resolve(conn);
+      },
+      (error) => {
+        clearTimeout(timer);
+        reject(error);
+      },
+    );
+  });
 }
 
 /**
@@ -122,7 +149,7 @@ export async function withTenantTx<T>(
   stats.waiting++;
   let conn: postgres.ReservedSql;
   try {
-    conn = await reserve(scope.db.sql);
+    conn = await reserve(scope.db);
   } catch (error) {
     scope.db.breaker.observe(error);
     countError(stats, error);

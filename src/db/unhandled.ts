@@ -5,8 +5,10 @@
  * timeout), the rejection has no handler (porsager/postgres#1192, #1205, #1223), and Node ends
  * the process on an unhandled rejection: one database restart at the wrong moment would take the
  * server and every request in flight with it. Nothing waits on that query (the connection
- * reconnects and asks again; the queries queued on it fail or succeed on their own), so that one
- * rejection is logged and survived. Every other unhandled rejection still ends the process.
+ * reconnects and asks again; the queries queued on it fail or succeed on their own, and a
+ * transaction's reserve that the driver drops there fails after DB_POOL_WAIT_SECONDS, see
+ * tenant-tx.ts), so that one rejection is logged and survived. Every other unhandled rejection
+ * still ends the process.
  */
 
 const ARRAY_TYPES_QUERY = /select b\.oid, b\.typarray\s+from pg_catalog\.pg_type/;

@@ -87,13 +87,14 @@ export async function createTestDatabase(): Promise<{ name: string; drop(): Prom
 
 export function openDatabase(
   dbName: string,
-  options: { socket?: (o: SocketOptions) => Promise<unknown>; poolMax?: number } = {},
+  options: { socket?: (o: SocketOptions) => Promise<unknown>; poolMax?: number; poolWaitMs?: number } = {},
 ): Database {
   return createDatabase({
     url: withDatabase(inject('appUrl'), dbName),
     appRole: inject('switchRole') ? APP_ROLE : null,
     poolMax: options.poolMax ?? 10,
     ...(options.socket ? { socket: options.socket } : {}),
+    ...(options.poolWaitMs ? { poolWaitMs: options.poolWaitMs } : {}),
   });
 }
 

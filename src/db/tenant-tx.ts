@@ -2,7 +2,7 @@ import { PgDatabase, PgDialect } from 'drizzle-orm/pg-core';
 import { type PostgresJsQueryResultHKT, PostgresJsSession } from 'drizzle-orm/postgres-js';
 import type postgres from 'postgres';
 import type { Database, DbStats } from './client.js';
-import { connectionLost, dbErrorClass, isTransient, POOL_TIMEOUT, pgError } from './errors.js';
+import { connectionLost, dbErrorClass, isTransient, POOL_TIMEOUT } from './errors.js';
 
 /** Anything drizzle can run: a query builder, or `tx.execute(sql`...`)`. */
 export interface Executable<T = unknown> {
@@ -95,13 +95,13 @@ async function reserve(db: Database): Promise<postgres.ReservedSql> {
     await sql`select 1`;
     unreachable.delete(sql);
   }
-  try {
-    return await withinPoolWait(sql.reserve(), db.poolWaitMs);
-  } catch (error) {
-    // A full pool is not an unreachable database.
-    if (isTransient(error) && pgError(error)?.code !== POOL_TIMEOUT) unreachable.add(sql);
-    throw error;
-  }
+  const pending = sql.reserve();
+  // The reserve itself failing marks the pool, not its wait running out: a full pool is not an
+  // unreachable database.
+  pending.catch((error: unknown) => {
+    if (isTransient(error)) unreachable.add(sql);
+  });
+  return withinPoolWait(pending, db.poolWaitMs);
 }
 
 function withinPoolWait(pending: Promise<postgres.ReservedSql>, ms: number): Promise<postgres.ReservedSql> {

@@ -44,9 +44,10 @@ export interface SweepOptions {
 
 /**
  * The shape of every sweep: discover a bounded batch across tenants, then hand each tenant its
- * ids, one short transaction per tenant and batch (`apply` runs in it: `tx.tenantId` is the tenant). Stops when a batch comes back short, after
- * maxBatches, or once `signal` is aborted (between batches: a batch is never left half done). A
- * tenant whose batch fails does not stop the others; the errors are thrown together at the end.
+ * ids, one short transaction per tenant and batch (`apply` runs in it: `tx.tenantId` is the
+ * tenant). Stops when a batch comes back short, after maxBatches, or once `signal` is aborted
+ * (between batches: a batch is never left half done). A tenant whose batch fails does not stop
+ * the others; the errors are thrown together at the end.
  */
 export async function runSweep(
   db: Database,

@@ -16,7 +16,7 @@ const ARRAY_TYPES_QUERY = /select b\.oid, b\.typarray\s+from pg_catalog\.pg_type
 /** A failure of postgres.js's own array types query (also once serialized, as in a test runner). */
 export function isArrayTypesQueryFailure(reason: unknown): boolean {
   const query = (reason as { query?: unknown } | null | undefined)?.query;
-  return typeof reason === 'object' && typeof query === 'string' && ARRAY_TYPES_QUERY.test(query);
+  return typeof query === 'string' && ARRAY_TYPES_QUERY.test(query);
 }
 
 /**

@@ -9,7 +9,9 @@ import { canonicalAroundSeq } from '../../src/modules/audit/hash.js';
 type Q = postgres.Sql | postgres.TransactionSql | postgres.ReservedSql;
 export type Row = Record<string, unknown>;
 
-export const setTenant = (sql: Q, tenant: string) => sql`select set_config('app.tenant_id', ${tenant}, true)`;
+// With the product's plan_cache_mode (see src/db/tenant-tx.ts), so that both run the same plans.
+export const setTenant = (sql: Q, tenant: string) =>
+  sql`select set_config('app.tenant_id', ${tenant}, true), set_config('plan_cache_mode', 'force_generic_plan', true)`;
 
 export const insertSession = (
   sql: Q,

@@ -70,6 +70,27 @@ const dialect = new PgDialect();
 // A statement without parameters goes out in the extended protocol too, so that it pipelines.
 const EXTENDED = { prepare: true, simple: false } as postgres.UnsafeQueryOptions;
 
+/**
+ * The first statement of every tenant transaction: the tenant for row-level security and, when
+ * the pool logs in as another role, the switch to the application role.
+ *
+ * It also has prepared statements planned for any tenant, not for the tenant at hand
+ * (plan_cache_mode force_generic_plan), from their first run. A plan made for one tenant's value
+ * trusts the statistics about that tenant, and a tenant created since the last ANALYZE (which
+ * runs once a tenth of a table has changed) can be estimated at one row: its sessions were then
+ * looked up through (tenant_id, created_at), reading every row of the tenant to find one,
+ * instead of through the primary key (test/planner.test.ts: 153 buffers against 4 at 20,000
+ * rows). PostgreSQL plans that way the first five runs of each prepared statement on each
+ * connection, and again after every ANALYZE; then it keeps the generic plan, except for
+ * statements whose generic plan it estimates costlier, which it plans anew on every run: a page
+ * of the session list was planned on every request (DB CPU per list page in the reference run:
+ * 444 -> 340 us). Set here, per transaction: a pooler such as PgBouncer refuses unknown startup
+ * parameters, and a role's own settings do not apply through SET ROLE.
+ */
+const SET_TENANT =
+  "select set_config('app.tenant_id', $1, true), set_config('plan_cache_mode', 'force_generic_plan', true)";
+const SET_TENANT_AND_ROLE = `${SET_TENANT}, set_config('role', $2, true)`;
+
 /** Pools whose last attempt to reserve a connection could not reach the database. */
 const unreachable = new WeakSet<postgres.Sql>();
 
@@ -216,27 +237,12 @@ export async function withTenantTx<T>(
 
   try {
     quiet(send(begin === 'begin' ? conn`begin` : conn.unsafe(begin, [], EXTENDED)));
-    // Statements are planned for any tenant, not for the tenant at hand (plan_cache_mode
-    // force_generic_plan), from their first run. A plan made for one tenant's value trusts the
-    // statistics about that tenant, and a tenant created since the last ANALYZE (which runs once
-    // a tenth of a table has changed) can be estimated at one row: its sessions were then looked
-    // up through (tenant_id, created_at), reading every row of the tenant to find one, instead of
-    // through the primary key (test/planner.test.ts: 153 buffers against 4 at 20,000 rows).
-    // PostgreSQL plans that way the first five runs of each prepared statement on each
-    // connection, and again after every ANALYZE; then it keeps the generic plan, except for
-    // statements whose generic plan it estimates costlier, which it plans anew on every run: a
-    // page of the session list was planned on every request (DB CPU per list page in the
-    // reference run: 444 -> 340 us). Set per transaction, with the tenant: a pooler such as
-    // PgBouncer refuses unknown startup parameters, and a role's own settings do not apply
-    // through SET ROLE.
     quiet(
-      scope.db.appRole
-        ? send(
-            conn`select set_config('role', ${scope.db.appRole}, true), set_config('app.tenant_id', ${scope.tenantId}, true), set_config('plan_cache_mode', 'force_generic_plan', true)`,
-          )
-        : send(
-            conn`select set_config('app.tenant_id', ${scope.tenantId}, true), set_config('plan_cache_mode', 'force_generic_plan', true)`,
-          ),
+      send(
+        scope.db.appRole
+          ? conn.unsafe(SET_TENANT_AND_ROLE, [scope.tenantId, scope.db.appRole], EXTENDED)
+          : conn.unsafe(SET_TENANT, [scope.tenantId], EXTENDED),
+      ),
     );
     if (settings) quiet(send(conn.unsafe(settings[0], settings[1], { prepare: true })));
     const result = await Promise.race([fn(tx), gone]);

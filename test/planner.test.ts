@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { withTenantTx } from '../src/db/tenant-tx.js';
 import { type Client, createTestApp, type TestApp } from './helpers/app.js';
+import { seedSessions } from './helpers/scheduler.js';
 
 /*
  * A tenant the planner's statistics do not know yet (created since the last ANALYZE, which runs
@@ -18,28 +19,21 @@ import { type Client, createTestApp, type TestApp } from './helpers/app.js';
  * first run.
  */
 const ROWS = 20_000;
+const PENDING = { status: 'pending', expiresIn: 86_400 } as const;
 
 let t: TestApp;
 let api: Client;
 let fresh: string;
 let id: string;
 
-const seed = (tenant: string, rows: number) => t.owner`
-  insert into sessions (tenant_id, id, agent_role, status, metadata, version, created_at, updated_at, expires_at)
-  select ${tenant}, uuidv7(), 'seeded', 'pending', '{}', 1, now(), now(), now() + interval '7 days'
-    from generate_series(1, ${rows}::int)`;
-
 beforeAll(async () => {
   // One connection, so that the statements the requests prepared are the ones explained below.
   t = await createTestApp({ poolMax: 1 });
   await t.owner`alter table sessions set (autovacuum_enabled = false)`;
-  await seed(await t.newTenant(), ROWS);
+  await seedSessions(t.owner, await t.newTenant(), ROWS, PENDING);
   await t.owner`analyze sessions`;
   fresh = await t.newTenant();
-  await seed(fresh, ROWS);
-  const [row] = await t.owner<{ id: string }[]>`
-    select id from sessions where tenant_id = ${fresh} order by id offset ${ROWS / 2} limit 1`;
-  id = row!.id;
+  id = (await seedSessions(t.owner, fresh, ROWS, PENDING))[ROWS / 2]!;
   api = await t.client(fresh, 'sessions:read', 'sessions:write');
 });
 afterAll(async () => {

@@ -31,6 +31,7 @@ import {
 import { type Measurement, measure } from './lib/load.js';
 import {
   prepareRuntime,
+  type Runtime,
   type Server,
   startBaseline,
   startFloor,
@@ -69,6 +70,8 @@ const log = (m: string) => process.stderr.write(`${m}\n`);
 const SECONDS = Number(args.seconds);
 const WORKERS = 8;
 const ROUNDS = Number(args.rounds);
+const RATE = args.rate ? Number(args.rate) : undefined;
+const RUNTIME: Runtime = args.tsx ? 'tsx' : 'node';
 const serverNames = [...(args.baseline ? ['baseline'] : []), ...args.servers!.split(',')] as ServerName[];
 const chosen = scenarios.filter((s) => !args.only || args.only.split(',').includes(s.name));
 const multiTenants = Array.from({ length: 20 }, (_, i) => `multi-${String(i).padStart(2, '0')}`);
@@ -142,11 +145,10 @@ async function start(name: ServerName, db: BenchDatabase, secret: string): Promi
 
 async function main() {
   const secret = randomBytes(32).toString('hex');
-  const runtime = args.tsx ? 'tsx' : 'node';
-  await timed(runtime === 'tsx' ? 'under tsx, nothing to compile' : 'compiled with tsc', () =>
-    prepareRuntime(runtime),
+  await timed(RUNTIME === 'tsx' ? 'under tsx, nothing to compile' : 'compiled with tsc', () =>
+    prepareRuntime(RUNTIME),
   );
-  if (args.baseline) await timed('compiled the baseline', () => prepareRuntime(runtime, args.baseline));
+  if (args.baseline) await timed('compiled the baseline', () => prepareRuntime(RUNTIME, args.baseline));
   const db = await startDatabase(log);
   const servers: Server[] = [];
   try {
@@ -182,7 +184,7 @@ async function main() {
             ...(headers ? { headers } : {}),
             connections: scenario.connections ?? Number(args.connections),
             seconds: SECONDS,
-            rate: args.rate ? Number(args.rate) : undefined,
+            rate: RATE,
             warmupSeconds: round > 0 || scenario.name === 'transition' ? 0 : Number(args.warmup),
           });
           log(
@@ -201,8 +203,8 @@ async function main() {
         seconds: SECONDS,
         rounds: ROUNDS,
         connections: Number(args.connections),
-        rate: args.rate ? Number(args.rate) : null,
-        runtime: args.tsx ? 'tsx' : 'node',
+        rate: RATE ?? null,
+        runtime: RUNTIME,
         rows: Number(args.rows),
       },
       rows,

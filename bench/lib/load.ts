@@ -74,7 +74,7 @@ export async function measure(o: LoadOptions): Promise<Measurement> {
       await new Promise((r) => setTimeout(r, 200));
     }
   })();
-  const [cpuBefore, dbBefore] = [await cpuMsOf(o.pid), await postgresCpuMs()];
+  const [cpuBefore, dbBefore] = await Promise.all([cpuMsOf(o.pid), postgresCpuMs()]);
   const result = await fire(o, o.seconds);
   const cpuMs = (await cpuMsOf(o.pid)) - cpuBefore;
   const dbMs = (await postgresCpuMs()) - dbBefore;

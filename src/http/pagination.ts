@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type Executable, type Tx, type TxScope, withTenantTx } from '../db/tenant-tx.js';
+import { type Executable, type Tx, type TxOptions, type TxScope, withTenantTx } from '../db/tenant-tx.js';
 import { Problem } from './problem.js';
 
 /*
@@ -222,9 +222,12 @@ export function listInTenant<F, K, R, T>(
   q: F & ListQuery,
   lists: TenantLists<F, K, R>,
   page: { key: z.ZodType<K>; keyOf: (r: R) => K; toDto: (r: R) => T; exactTotal?: boolean | undefined },
+  options?: TxOptions,
 ): Promise<PageResult<T>> {
   const plan = paging(q, page.key, { exactTotal: page.exactTotal === true });
-  return withTenantTx(ctx, (tx) =>
-    listPage(tx, plan, boundLists(lists, tx, ctx.tenantId, q), page.toDto, page.keyOf),
+  return withTenantTx(
+    ctx,
+    (tx) => listPage(tx, plan, boundLists(lists, tx, ctx.tenantId, q), page.toDto, page.keyOf),
+    options,
   );
 }

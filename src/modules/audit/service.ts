@@ -147,11 +147,15 @@ export async function appendEvent(
 export interface ListAuditQuery extends repo.AuditFilters, ListQuery {}
 
 export function listEvents(ctx: Pick<RequestContext, 'db' | 'tenantId'>, q: ListAuditQuery) {
-  return listInTenant(ctx, q, repo, {
-    key: z.number().int().nonnegative(),
-    keyOf: (row) => row.seq,
-    toDto: toAuditEventDto,
-  });
+  return listInTenant(
+    ctx,
+    q,
+    repo,
+    { key: z.number().int().nonnegative(), keyOf: (row) => row.seq, toDto: toAuditEventDto },
+    // In seq order, a time range is read through (tenant_id, occurred_at) or in seq order
+    // depending on where it falls: planned for its values (see tenant-tx.ts).
+    { plans: q.occurredAfter || q.occurredBefore ? 'custom' : 'generic' },
+  );
 }
 
 /** The API's event: its hashed fields (the tenant is the caller's), with the chain links. */

@@ -77,12 +77,15 @@ export interface ListSessionsQuery extends repo.SessionFilters, ListQuery {
 }
 
 export function listSessions(ctx: Pick<SessionCtx, 'db' | 'tenantId'>, q: ListSessionsQuery) {
-  return listInTenant(ctx, q, repo, {
-    key: Uuid,
-    keyOf: (row) => row.id,
-    toDto: toSessionDto,
-    exactTotal: q.exactTotal,
-  });
+  return listInTenant(
+    ctx,
+    q,
+    repo,
+    { key: Uuid, keyOf: (row) => row.id, toDto: toSessionDto, exactTotal: q.exactTotal },
+    // In id order, a creation-time range is read through (tenant_id, created_at) or the primary
+    // key depending on where it falls: planned for its values (see tenant-tx.ts).
+    { plans: q.createdAfter || q.createdBefore ? 'custom' : 'generic' },
+  );
 }
 
 export interface TransitionOpts {

@@ -102,7 +102,7 @@ const setTenant = (plans: 'generic' | 'custom', role: boolean) =>
  * filtered by a time range on a column its order does not follow (sessions created before a
  * time, in id order): which index reads fewer rows depends on where the range falls, which a
  * generic plan does not look at. It walked the primary key back from the newest row, through the
- * whole tenant when nothing fell in the range (130 ms a page at 300,000 sessions), where a plan
+ * whole tenant when nothing fell in the range (131 ms a page at 300,000 sessions), where a plan
  * for the values reads the range through (tenant_id, created_at).
  */
 const SET_TENANT = {

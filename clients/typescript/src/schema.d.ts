@@ -5721,7 +5721,7 @@ export interface operations {
                 trace_id?: string;
                 /** @description Only events with a greater seq. */
                 after_seq?: number;
-                /** @description Only events at or after this time. */
+                /** @description Only events at or after this time. To follow the log, use `after_seq` or the cursor: their cost does not grow with the log, while a time filter in a large log can read many events to fill a page. */
                 occurred_after?: string;
                 /** @description Only events before this time. */
                 occurred_before?: string;
@@ -6030,7 +6030,7 @@ export interface operations {
                 trace_id?: string;
                 /** @description Only events with a greater seq. */
                 after_seq?: number;
-                /** @description Only events at or after this time. */
+                /** @description Only events at or after this time. To follow the log, use `after_seq` or the cursor: their cost does not grow with the log, while a time filter in a large log can read many events to fill a page. */
                 occurred_after?: string;
                 /** @description Only events before this time. */
                 occurred_before?: string;

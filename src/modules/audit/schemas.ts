@@ -51,7 +51,9 @@ const filterFields = {
   actor_id: z.string().min(1).max(200).optional(),
   trace_id: z.string().regex(TRACE_ID, 'must be 32 lowercase hex characters').optional(),
   after_seq: z.coerce.number().int().min(0).optional().describe('Only events with a greater seq.'),
-  occurred_after: Timestamp.optional().describe('Only events at or after this time.'),
+  occurred_after: Timestamp.optional().describe(
+    'Only events at or after this time. To follow the log, use `after_seq` or the cursor: their cost does not grow with the log, while a time filter in a large log can read many events to fill a page.',
+  ),
   occurred_before: Timestamp.optional().describe('Only events before this time.'),
 };
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TOTAL_LOOKAHEAD } from '../src/http/pagination.js';
 import { createTestApp, type TestApp } from './helpers/app.js';
+import { seedSessions } from './helpers/scheduler.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -11,12 +12,8 @@ afterAll(async () => {
 });
 
 /** `n` pending sessions of `tenant`, inserted in one statement (the audit chain is not what is tested). */
-async function seed(tenant: string, n: number) {
-  await t.owner`
-    insert into sessions (tenant_id, id, agent_role, status, metadata, version, created_at, updated_at, expires_at)
-    select ${tenant}, uuidv7(), 'seeded', 'pending', '{}', 1, now(), now(), now() + interval '1 day'
-      from generate_series(1, ${n}::int)`;
-}
+const seed = (tenant: string, n: number) =>
+  seedSessions(t.owner, tenant, n, { status: 'pending', expiresIn: 86_400 });
 
 describe('page mode totals', () => {
   it('counts exactly up to the lookahead past the page, then says the total is a lower bound', async () => {

@@ -7,22 +7,22 @@
  */
 import postgres from 'postgres';
 import { connectSocket } from '../src/db/socket.js';
-import { createTenants, seedSessions, startDatabase } from './lib/database.js';
+import { findSession, setTenant } from './floor/sql.js';
+import { createTenants, seedSessions, sessionIds, startDatabase } from './lib/database.js';
 
 const TENANT = 'statement-cost';
 const OPS = 6000;
 const CONCURRENCY = 8;
 
 type Read = (c: postgres.ReservedSql, id: string) => Promise<unknown>;
-const find = (c: postgres.ReservedSql, id: string) =>
-  c`select * from sessions where tenant_id = ${TENANT} and id = ${id} limit 1`;
 
+// The floor's own statements (bench/floor/sql.ts), so that the four are what floor-pipelined sends.
 const shapes: Record<string, Read> = {
-  'one statement': (c, id) => find(c, id).execute(),
+  'one statement': (c, id) => findSession(c, TENANT, id).execute(),
   'four (a tenant transaction)': (c, id) => {
     c`begin`.catch(() => {});
-    c`select set_config('app.tenant_id', ${TENANT}, true)`.catch(() => {});
-    return Promise.all([find(c, id).execute(), c`commit`.execute()]);
+    setTenant(c, TENANT).catch(() => {});
+    return Promise.all([findSession(c, TENANT, id).execute(), c`commit`.execute()]);
   },
 };
 
@@ -52,9 +52,7 @@ try {
   await createTenants(db.appUrl, [TENANT]);
   await seedSessions(db.owner, TENANT, 10_000);
   await db.owner`analyze sessions`;
-  const ids = (await db.owner<{ id: string }[]>`select id from sessions where tenant_id = ${TENANT}`).map(
-    (r) => r.id,
-  );
+  const ids = await sessionIds(db.owner, TENANT);
   const sql = postgres(db.appUrl, {
     max: 4,
     onnotice: () => {},

@@ -6,6 +6,7 @@ import { connectSocket, type SocketOptions } from '../src/db/socket.js';
 import { withTenantTx } from '../src/db/tenant-tx.js';
 import { isArrayTypesQueryFailure, surviveArrayTypesQueryFailures } from '../src/db/unhandled.js';
 import { createTestDatabase, openDatabase } from './helpers/app.js';
+import { until } from './helpers/scheduler.js';
 
 /*
  * The pool under the driver's faults. postgres.js 3.4 opens every connection with a query for
@@ -51,9 +52,6 @@ afterAll(async () => {
   await dropDatabase?.();
 });
 
-const waitFor = async (done: () => boolean) => {
-  for (let i = 0; i < 100 && !done(); i++) await new Promise((r) => setTimeout(r, 20));
-};
 const select = (db: Database, n: number) =>
   withTenantTx({ db, tenantId: 't' }, async (tx) => (await tx.commit(tx.execute(`select ${n} as n`)))[0]);
 
@@ -66,7 +64,7 @@ describe('a connection lost while postgres.js reads the array types', () => {
       cutsLeft = 1;
       const started = Date.now();
       const first = select(db, 1).catch((error: unknown) => error);
-      await waitFor(() => warned.length > 0);
+      await until(() => warned.length > 0);
       expect(cuts).toBe(1);
       expect(warned).toHaveLength(1);
       expect(isArrayTypesQueryFailure((warned[0] as { err: unknown }).err)).toBe(true);

@@ -216,6 +216,16 @@ export interface ListQuery {
   cursor?: string | undefined;
 }
 
+/**
+ * The transaction options of a list filtered by `ranges`: the time ranges it takes on a column its
+ * order does not follow (sessions' created_at in id order, events' occurred_at in seq order).
+ * Which index reads fewer rows then depends on where a range falls, so such a list is planned for
+ * its values (see SET_TENANT in tenant-tx.ts); without a range, generically.
+ */
+export const plansFor = (...ranges: unknown[]): TxOptions => ({
+  plans: ranges.some((r) => r !== undefined) ? 'custom' : 'generic',
+});
+
 /** A list of a tenant-owned resource: the plan from the query, then one flight in the tenant's transaction. */
 export function listInTenant<F, K, R, T>(
   ctx: TxScope,

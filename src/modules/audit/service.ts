@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { AuditEventRow } from '../../db/schema.js';
 import { type Executable, type Tx, withTenantTx } from '../../db/tenant-tx.js';
 import type { RequestContext } from '../../http/context.js';
-import { type ListQuery, listInTenant } from '../../http/pagination.js';
+import { type ListQuery, listInTenant, plansFor } from '../../http/pagination.js';
 import { Problem } from '../../http/problem.js';
 import { newId } from '../../lib/ids.js';
 import { canonicalAroundSeq, hashedEvent } from './hash.js';
@@ -152,9 +152,7 @@ export function listEvents(ctx: Pick<RequestContext, 'db' | 'tenantId'>, q: List
     q,
     repo,
     { key: z.number().int().nonnegative(), keyOf: (row) => row.seq, toDto: toAuditEventDto },
-    // In seq order, a time range is read through (tenant_id, occurred_at) or in seq order
-    // depending on where it falls: planned for its values (see tenant-tx.ts).
-    { plans: q.occurredAfter || q.occurredBefore ? 'custom' : 'generic' },
+    plansFor(q.occurredAfter, q.occurredBefore),
   );
 }
 

@@ -2,7 +2,7 @@ import type { SessionRow, SessionStatus } from '../../db/schema.js';
 import { withTenantTx } from '../../db/tenant-tx.js';
 import type { RequestContext } from '../../http/context.js';
 import { matches } from '../../http/etag.js';
-import { type ListQuery, listInTenant } from '../../http/pagination.js';
+import { type ListQuery, listInTenant, plansFor } from '../../http/pagination.js';
 import { notFound, versionMismatch } from '../../http/problem.js';
 import { Uuid } from '../../http/schemas.js';
 import { canonicalJson } from '../../lib/canonical-json.js';
@@ -82,9 +82,7 @@ export function listSessions(ctx: Pick<SessionCtx, 'db' | 'tenantId'>, q: ListSe
     q,
     repo,
     { key: Uuid, keyOf: (row) => row.id, toDto: toSessionDto, exactTotal: q.exactTotal },
-    // In id order, a creation-time range is read through (tenant_id, created_at) or the primary
-    // key depending on where it falls: planned for its values (see tenant-tx.ts).
-    { plans: q.createdAfter || q.createdBefore ? 'custom' : 'generic' },
+    plansFor(q.createdAfter, q.createdBefore),
   );
 }
 

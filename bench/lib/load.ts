@@ -76,8 +76,9 @@ export async function measure(o: LoadOptions): Promise<Measurement> {
   })();
   const [cpuBefore, dbBefore] = await Promise.all([cpuMsOf(o.pid), postgresCpuMs()]);
   const result = await fire(o, o.seconds);
-  const cpuMs = (await cpuMsOf(o.pid)) - cpuBefore;
-  const dbMs = (await postgresCpuMs()) - dbBefore;
+  const [cpuAfter, dbAfter] = await Promise.all([cpuMsOf(o.pid), postgresCpuMs()]);
+  const cpuMs = cpuAfter - cpuBefore;
+  const dbMs = dbAfter - dbBefore;
   const perRequest = (ms: number) =>
     result.requests.total > 0 ? Math.round((ms * 1000) / result.requests.total) : 0;
   sampling = false;

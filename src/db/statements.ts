@@ -2,7 +2,13 @@ import { Column, getTableColumns, is, Param, Placeholder, SQL, sql, type Table }
 import { PgDatabase, PgDialect, type PgPreparedQuery, type PreparedQueryConfig } from 'drizzle-orm/pg-core';
 import { type PostgresJsQueryResultHKT, PostgresJsSession } from 'drizzle-orm/postgres-js';
 import type postgres from 'postgres';
-import { type Executable, type Tx, txClient } from './tenant-tx.js';
+import type { Database } from './client.js';
+import { type Executable, readInTenant, type Tx, txClient } from './tenant-tx.js';
+
+interface TenantScope {
+  readonly db: Database;
+  readonly tenantId: string;
+}
 
 /*
  * Hot statements are built by drizzle once, not on every request. Building a query (selection,
@@ -86,7 +92,15 @@ function compile<R>(prepared: Prepared<R>): (client: Client, values: Record<stri
   const text = q.queryString;
   if (!fields || !decoders)
     return (client, values) => client.unsafe(text, bind(values)) as unknown as Promise<R>;
-  const keys = fields.map((f) => f.path[0]!);
+  const mapRows = rowsMapper<R>(
+    fields.map((f) => f.path[0]!),
+    decoders as Decoder[],
+  );
+  return (client, values) => client.unsafe(text, bind(values)).values().then(mapRows);
+}
+
+/** Maps rows fetched as arrays (`.values()`) to objects with these keys, through these decoders. */
+function rowsMapper<R>(keys: string[], decoders: Decoder[]) {
   const mapRow = (row: unknown[]) => {
     const out: Record<string, unknown> = {};
     for (let i = 0; i < keys.length; i++) {
@@ -97,12 +111,35 @@ function compile<R>(prepared: Prepared<R>): (client: Client, values: Record<stri
   };
   // A loop, not rows.map(): the rows are postgres.js's Result, an Array subclass, whose map()
   // constructs another Result (through Symbol.species) for every call.
-  const mapRows = (rows: ArrayLike<unknown>) => {
+  return (rows: ArrayLike<unknown>) => {
     const out = new Array(rows.length);
     for (let i = 0; i < rows.length; i++) out[i] = mapRow(rows[i] as unknown[]);
     return out as R;
   };
-  return (client, values) => client.unsafe(text, bind(values)).values().then(mapRows);
+}
+
+/**
+ * A read through a function of drizzle/0009_point_reads.sql that returns rows of `table`:
+ * `fn(tenant, role, ...args)` sets the tenant and the role itself, so it runs as one statement
+ * (readInTenant), not in a transaction. Rows are decoded as drizzle decodes the table's columns.
+ */
+export function tenantRead<T extends Table, A extends unknown[]>(table: T, fn: string, arity: A['length']) {
+  const columns = Object.entries(getTableColumns(table));
+  const args = Array.from({ length: arity + 2 }, (_, i) => `$${i + 1}`).join(', ');
+  const text = `select ${columns.map(([, c]) => `"${c.name}"`).join(', ')} from ${fn}(${args})`;
+  const mapRows = rowsMapper<T['$inferSelect'][]>(
+    columns.map(([key]) => key),
+    columns.map(([, column]) => column),
+  );
+  return (scope: TenantScope, ...values: A): Promise<T['$inferSelect'][]> =>
+    readInTenant(scope.db, (conn) =>
+      conn
+        .unsafe(text, [scope.tenantId, scope.db.appRole, ...values] as postgres.ParameterOrJSON<never>[], {
+          prepare: true,
+        })
+        .values()
+        .then(mapRows),
+    );
 }
 
 function placeholderValue(values: Record<string, unknown>, name: string) {

@@ -1,7 +1,7 @@
 import { and, desc, eq, gte, inArray, lt, lte, or, type SQL, sql } from 'drizzle-orm';
 import { countAtMost } from '../../db/count.js';
 import { type NewSessionRow, type SessionRow, type SessionStatus, sessions } from '../../db/schema.js';
-import { p, placeholders, shapeOf, statement, statements } from '../../db/statements.js';
+import { p, placeholders, shapeOf, statement, statements, tenantRead } from '../../db/statements.js';
 import type { Due, SweeperTx } from '../../db/sweeper-tx.js';
 import type { Tx } from '../../db/tenant-tx.js';
 
@@ -23,6 +23,12 @@ const insertOf = statements(shapeOf, (db, row: NewSessionRow) =>
 export const insert = (tx: Tx, row: NewSessionRow) => insertOf(tx, row, row);
 
 const findOne = statement((db) => db.select().from(sessions).where(byId).limit(1));
+/**
+ * The row by id, as one statement outside any transaction (drizzle/0009_point_reads.sql): for a
+ * read on its own, such as GET by id. Inside a transaction, findById.
+ */
+export const readById = tenantRead<typeof sessions, [id: string]>(sessions, 'read_session', 1);
+
 export const findById = (tx: Tx, tenantId: string, id: string) =>
   findOne(tx, { $tenantId: tenantId, $id: id });
 

@@ -63,10 +63,7 @@ export async function createSession(ctx: SessionCtx, input: CreateSessionInput):
 }
 
 export async function getSession(ctx: Pick<SessionCtx, 'db' | 'tenantId'>, id: string): Promise<SessionRow> {
-  const [session] = await withTenantTx(
-    ctx,
-    async (tx) => (await tx.commit(repo.findById(tx, ctx.tenantId, id)))[0],
-  );
+  const [session] = await repo.readById(ctx, id);
   if (!session) throw notFound('session', id);
   return session;
 }

@@ -8,7 +8,7 @@ import {
   type TaskStatus,
   tasks,
 } from '../../db/schema.js';
-import { p, placeholders, shapeOf, statement, statements } from '../../db/statements.js';
+import { p, placeholders, shapeOf, statement, statements, tenantRead } from '../../db/statements.js';
 import type { Due, SweeperTx } from '../../db/sweeper-tx.js';
 import type { Executable, Tx } from '../../db/tenant-tx.js';
 
@@ -64,6 +64,12 @@ const lockOne = statement((db) => db.select().from(tasks).where(byIdPlaceholders
 const updateOf = statements(shapeOf, (db, values: Partial<TaskRow>) =>
   db.update(tasks).set(placeholders(tasks, values)).where(byIdPlaceholders).returning(),
 );
+
+/**
+ * The row by id, as one statement outside any transaction (drizzle/0009_point_reads.sql): for a
+ * read on its own, such as GET by id. Inside a transaction, findById.
+ */
+export const readById = tenantRead<typeof tasks, [id: string]>(tasks, 'read_task', 1);
 
 export const findById = (tx: Tx, tenantId: string, id: string) =>
   findOne(tx, { $tenantId: tenantId, $id: id });

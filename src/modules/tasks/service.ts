@@ -130,10 +130,7 @@ export async function createTask(ctx: TaskCtx, input: CreateTaskInput): Promise<
 }
 
 export async function getTask(ctx: Pick<TaskCtx, 'db' | 'tenantId'>, id: string): Promise<TaskRow> {
-  const [task] = await withTenantTx(
-    ctx,
-    async (tx) => (await tx.commit(repo.findById(tx, ctx.tenantId, id)))[0],
-  );
+  const [task] = await repo.readById(ctx, id);
   if (!task) throw notFound('task', id); // another tenant's task: the same 404
   return task;
 }

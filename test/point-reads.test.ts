@@ -3,9 +3,9 @@ import { APP_ROLE } from '../src/db/client.js';
 import { type Client, createTestApp, type TestApp } from './helpers/app.js';
 
 /*
- * GET of a session or a task by id reads through read_session() / read_task()
- * (drizzle/0009_point_reads.sql): one statement that sets the tenant, and the role, itself,
- * instead of a transaction. The walls hold as in a transaction, and the pooled connection
+ * GET of a session or a task by id reads through read_session() / read_task(), and the session
+ * list without filters through read_sessions_page() (drizzle/0009_point_reads.sql): one statement
+ * that sets the tenant, and the role, itself, instead of a transaction. The walls hold as in a transaction, and the pooled connection
  * carries nothing onward to the next request.
  */
 let t: TestApp;
@@ -35,6 +35,28 @@ it("answers a tenant's session and task by id, and another tenant's as missing",
     expect(res.statusCode).toBe(404);
     expect(res.json().code).toBe('not_found');
   }
+});
+
+it("pages through the tenant's sessions only, newest first, cursor after cursor", async () => {
+  const mine = new Set<string>();
+  for (let i = 0; i < 5; i++) {
+    mine.add((await a.post('/v1/sessions', { agent_role: 'pager' })).json().id);
+    await b.post('/v1/sessions', { agent_role: 'pager' });
+  }
+  const seen: string[] = [];
+  let next: string | null = null;
+  do {
+    const res = await a.get(`/v1/sessions?page_size=2${next ? `&cursor=${next}` : ''}`);
+    expect(res.statusCode).toBe(200);
+    seen.push(...res.json().data.map((s: { id: string }) => s.id));
+    next = res.json().next_cursor;
+  } while (next);
+  expect(seen).toEqual([...seen].sort().reverse());
+  expect(seen.filter((id) => mine.has(id))).toHaveLength(5);
+  const all = (await a.get('/v1/sessions?page_size=100&status=pending')).json().data;
+  expect(seen).toEqual(all.map((s: { id: string }) => s.id));
+  const bad = await a.get('/v1/sessions?cursor=bm90LWEtY3Vyc29y');
+  expect([bad.statusCode, bad.json().code]).toEqual([400, 'invalid_cursor']);
 });
 
 it('leaves neither the tenant nor the role on the pooled connection', async () => {

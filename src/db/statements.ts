@@ -121,12 +121,20 @@ function rowsMapper<R>(keys: string[], decoders: Decoder[]) {
 /**
  * A read through a function of drizzle/0009_point_reads.sql that returns rows of `table`:
  * `fn(tenant, role, ...args)` sets the tenant and the role itself, so it runs as one statement
- * (readInTenant), not in a transaction. Rows are decoded as drizzle decodes the table's columns.
+ * (readInTenant), not in a transaction. Rows are decoded as drizzle decodes the table's columns;
+ * `orderBy` (SQL from code) orders them, as a function's rows have no order of their own.
  */
-export function tenantRead<T extends Table, A extends unknown[]>(table: T, fn: string, arity: A['length']) {
+export function tenantRead<T extends Table, A extends unknown[]>(
+  table: T,
+  fn: string,
+  arity: A['length'],
+  orderBy?: string,
+) {
   const columns = Object.entries(getTableColumns(table));
   const args = Array.from({ length: arity + 2 }, (_, i) => `$${i + 1}`).join(', ');
-  const text = `select ${columns.map(([, c]) => `"${c.name}"`).join(', ')} from ${fn}(${args})`;
+  const text = `select ${columns.map(([, c]) => `"${c.name}"`).join(', ')} from ${fn}(${args})${
+    orderBy ? ` order by ${orderBy}` : ''
+  }`;
   const mapRows = rowsMapper<T['$inferSelect'][]>(
     columns.map(([key]) => key),
     columns.map(([, column]) => column),

@@ -222,6 +222,21 @@ export interface ListQuery {
  * Which index reads fewer rows then depends on where a range falls, so such a list is planned for
  * its values (see SET_TENANT in tenant-tx.ts); without a range, generically.
  */
+/**
+ * A page in cursor mode read by one statement that sets the tenant itself (tenantRead in
+ * src/db/statements.ts), for a list that has one: the same page, cursor and errors as
+ * listInTenant's, without a transaction.
+ */
+export async function readCursorPage<K, R, T>(
+  q: ListQuery,
+  page: { key: z.ZodType<K>; keyOf: (r: R) => K; toDto: (r: R) => T },
+  read: (after: K | null, limit: number) => Promise<R[]>,
+): Promise<PageResult<T>> {
+  const plan = paging(q, page.key);
+  if (plan.mode !== 'cursor') throw new Error('readCursorPage reads cursor pages only');
+  return cursorPage(await read(plan.after ?? null, plan.limit), plan, page.toDto, page.keyOf);
+}
+
 export const plansFor = (...ranges: unknown[]): TxOptions => ({
   plans: ranges.some((r) => r !== undefined) ? 'custom' : 'generic',
 });

@@ -87,6 +87,17 @@ export const listAfter = (
   limit: number,
 ) => keysetOf(tx, { f, after: afterId !== undefined }, { ...filterValues(tenantId, f), afterId, limit });
 
+/**
+ * A page of the list without filters, newest first, as one statement (drizzle/0009_point_reads.sql):
+ * after the session `afterId`, or the first page when it is null.
+ */
+export const readPage = tenantRead<typeof sessions, [afterId: string | null, limit: number]>(
+  sessions,
+  'read_sessions_page',
+  2,
+  'id desc',
+);
+
 const pageOf = statements(filterShape, (db, f: SessionFilters) =>
   db.select().from(sessions).where(where(f)).orderBy(desc(sessions.id)).offset(p('offset')).limit(p('limit')),
 );

@@ -2,7 +2,7 @@ import type { SessionRow, SessionStatus } from '../../db/schema.js';
 import { withTenantTx } from '../../db/tenant-tx.js';
 import type { RequestContext } from '../../http/context.js';
 import { matches } from '../../http/etag.js';
-import { type ListQuery, listInTenant, plansFor } from '../../http/pagination.js';
+import { type ListQuery, listInTenant, plansFor, readCursorPage } from '../../http/pagination.js';
 import { notFound, versionMismatch } from '../../http/problem.js';
 import { Uuid } from '../../http/schemas.js';
 import { canonicalJson } from '../../lib/canonical-json.js';
@@ -74,11 +74,19 @@ export interface ListSessionsQuery extends repo.SessionFilters, ListQuery {
 }
 
 export function listSessions(ctx: Pick<SessionCtx, 'db' | 'tenantId'>, q: ListSessionsQuery) {
+  const page = { key: Uuid, keyOf: (row: SessionRow) => row.id, toDto: toSessionDto };
+  // The list as most callers read it (no filter, by cursor) has a statement of its own.
+  const filtered = [q.status, q.agentRole, q.taskId, q.createdAfter, q.createdBefore].some(
+    (f) => f !== undefined,
+  );
+  if (q.page === undefined && !filtered) {
+    return readCursorPage(q, page, (after, limit) => repo.readPage(ctx, after, limit));
+  }
   return listInTenant(
     ctx,
     q,
     repo,
-    { key: Uuid, keyOf: (row) => row.id, toDto: toSessionDto, exactTotal: q.exactTotal },
+    { ...page, exactTotal: q.exactTotal },
     plansFor(q.createdAfter, q.createdBefore),
   );
 }

@@ -2,8 +2,9 @@
  * `npx tsx bench/statement-cost.ts`: the Node CPU a read costs as one statement, and as the four
  * of a tenant transaction (BEGIN, set_config, the SELECT, COMMIT) sent in one flight on a
  * reserved connection, as withTenantTx sends them. postgres.js alone, no HTTP: what the
- * transaction's shape costs the client (bench/README.md, "The transaction's shape"). Starts its
- * own embedded PostgreSQL (or uses BENCH_DATABASE_URL) and stops it at the end.
+ * transaction's shape costs the client (bench/README.md, "The transaction's shape was the
+ * largest cost left", and change 16). Starts its own embedded PostgreSQL (or uses
+ * BENCH_DATABASE_URL) and stops it at the end.
  */
 import postgres from 'postgres';
 import { connectSocket } from '../src/db/socket.js';

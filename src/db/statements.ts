@@ -2,13 +2,7 @@ import { Column, getTableColumns, is, Param, Placeholder, SQL, sql, type Table }
 import { PgDatabase, PgDialect, type PgPreparedQuery, type PreparedQueryConfig } from 'drizzle-orm/pg-core';
 import { type PostgresJsQueryResultHKT, PostgresJsSession } from 'drizzle-orm/postgres-js';
 import type postgres from 'postgres';
-import type { Database } from './client.js';
-import { type Executable, readInTenant, type Tx, txClient } from './tenant-tx.js';
-
-interface TenantScope {
-  readonly db: Database;
-  readonly tenantId: string;
-}
+import { type Executable, readInTenant, type Tx, type TxScope, txClient } from './tenant-tx.js';
 
 /*
  * Hot statements are built by drizzle once, not on every request. Building a query (selection,
@@ -139,7 +133,7 @@ export function tenantRead<T extends Table, A extends unknown[]>(
     columns.map(([key]) => key),
     columns.map(([, column]) => column),
   );
-  return (scope: TenantScope, ...values: A): Promise<T['$inferSelect'][]> =>
+  return (scope: Pick<TxScope, 'db' | 'tenantId'>, ...values: A): Promise<T['$inferSelect'][]> =>
     readInTenant(scope.db, (conn) =>
       conn
         .unsafe(text, [scope.tenantId, scope.db.appRole, ...values] as postgres.ParameterOrJSON<never>[], {

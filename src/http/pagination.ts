@@ -217,12 +217,6 @@ export interface ListQuery {
 }
 
 /**
- * The transaction options of a list filtered by `ranges`: the time ranges it takes on a column its
- * order does not follow (sessions' created_at in id order, events' occurred_at in seq order).
- * Which index reads fewer rows then depends on where a range falls, so such a list is planned for
- * its values (see SET_TENANT in tenant-tx.ts); without a range, generically.
- */
-/**
  * A page in cursor mode read by one statement that sets the tenant itself (tenantRead in
  * src/db/statements.ts), for a list that has one: the same page, cursor and errors as
  * listInTenant's, without a transaction.
@@ -237,6 +231,12 @@ export async function readCursorPage<K, R, T>(
   return cursorPage(await read(plan.after ?? null, plan.limit), plan, page.toDto, page.keyOf);
 }
 
+/**
+ * The transaction options of a list filtered by `ranges`: the time ranges it takes on a column its
+ * order does not follow (sessions' created_at in id order, events' occurred_at in seq order).
+ * Which index reads fewer rows then depends on where a range falls, so such a list is planned for
+ * its values (see SET_TENANT in tenant-tx.ts); without a range, generically.
+ */
 export const plansFor = (...ranges: unknown[]): TxOptions => ({
   plans: ranges.some((r) => r !== undefined) ? 'custom' : 'generic',
 });

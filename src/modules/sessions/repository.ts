@@ -22,15 +22,8 @@ const insertOf = statements(shapeOf, (db, row: NewSessionRow) =>
 );
 export const insert = (tx: Tx, row: NewSessionRow) => insertOf(tx, row, row);
 
-const findOne = statement((db) => db.select().from(sessions).where(byId).limit(1));
-/**
- * The row by id, as one statement outside any transaction (drizzle/0009_point_reads.sql): for a
- * read on its own, such as GET by id. Inside a transaction, findById.
- */
+/** The row by id, as one statement outside any transaction (drizzle/0009_point_reads.sql). */
 export const readById = tenantRead<typeof sessions, [id: string]>(sessions, 'read_session', 1);
-
-export const findById = (tx: Tx, tenantId: string, id: string) =>
-  findOne(tx, { $tenantId: tenantId, $id: id });
 
 const lockOne = statement((db) => db.select().from(sessions).where(byId).limit(1).for('update'));
 /** Locks the row until commit: concurrent changes of one session run one after the other. */

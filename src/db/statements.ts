@@ -2,7 +2,7 @@ import { Column, getTableColumns, is, Param, Placeholder, SQL, sql, type Table }
 import { PgDatabase, PgDialect, type PgPreparedQuery, type PreparedQueryConfig } from 'drizzle-orm/pg-core';
 import { type PostgresJsQueryResultHKT, PostgresJsSession } from 'drizzle-orm/postgres-js';
 import type postgres from 'postgres';
-import { type Executable, readInTenant, type Tx, type TxScope, txClient } from './tenant-tx.js';
+import { type Executable, type Tx, type TxScope, txClient, withConnection } from './tenant-tx.js';
 
 /*
  * Hot statements are built by drizzle once, not on every request. Building a query (selection,
@@ -115,7 +115,7 @@ function rowsMapper<R>(keys: string[], decoders: Decoder[]) {
 /**
  * A read through a function of drizzle/0009_point_reads.sql that returns rows of `table`:
  * `fn(tenant, role, ...args)` sets the tenant and the role itself, so it runs as one statement
- * (readInTenant), not in a transaction. Rows are decoded as drizzle decodes the table's columns;
+ * (withConnection), not in a transaction. Rows are decoded as drizzle decodes the table's columns;
  * `orderBy` (SQL from code) orders them, as a function's rows have no order of their own.
  */
 export function tenantRead<T extends Table, A extends unknown[]>(
@@ -134,7 +134,7 @@ export function tenantRead<T extends Table, A extends unknown[]>(
     columns.map(([, column]) => column),
   );
   return (scope: Pick<TxScope, 'db' | 'tenantId'>, ...values: A): Promise<T['$inferSelect'][]> =>
-    readInTenant(scope.db, (conn) =>
+    withConnection(scope.db, (conn) =>
       conn
         .unsafe(text, [scope.tenantId, scope.db.appRole, ...values] as postgres.ParameterOrJSON<never>[], {
           prepare: true,

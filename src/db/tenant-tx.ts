@@ -184,106 +184,94 @@ export async function withTenantTx<T>(
 ): Promise<T> {
   const settings = settingsStatement(options.settings ?? {});
   const begin = beginStatement(options);
-  const stats = scope.db.stats;
-  const conn = await acquire(scope.db);
-  const committed: ((stats: DbStats) => void)[] = [];
-  let ended = false;
-  let lost = false;
-  // postgres.js 3.4 leaves the statements a reserved connection holds back (behind one that must
-  // be described first) pending forever when the connection closes (porsager/postgres#1208,
-  // #1215). The first statement that fails because the connection is gone therefore ends the
-  // transaction for whatever still waits on the others.
-  let connectionGone: (error: unknown) => void = () => {};
-  const gone = new Promise<never>((_, reject) => {
-    connectionGone = reject;
-  });
-  gone.catch(() => {});
-  const send = <Q extends { execute(): unknown }>(query: Q): Q => {
-    const started = query.execute() as Promise<unknown>;
-    started.catch((error) => {
-      if (connectionLost(error)) connectionGone(error);
+  return withConnection(scope.db, async (conn) => {
+    const committed: ((stats: DbStats) => void)[] = [];
+    let ended = false;
+    // postgres.js 3.4 leaves the statements a reserved connection holds back (behind one that must
+    // be described first) pending forever when the connection closes (porsager/postgres#1208,
+    // #1215). The first statement that fails because the connection is gone therefore ends the
+    // transaction for whatever still waits on the others.
+    let connectionGone: (error: unknown) => void = () => {};
+    const gone = new Promise<never>((_, reject) => {
+      connectionGone = reject;
     });
-    return query;
-  };
-  const quiet = (query: Promise<unknown>) => query.catch(() => {}); // its failure surfaces in the next query
+    gone.catch(() => {});
+    const send = <Q extends { execute(): unknown }>(query: Q): Q => {
+      const started = query.execute() as Promise<unknown>;
+      started.catch((error) => {
+        if (connectionLost(error)) connectionGone(error);
+      });
+      return query;
+    };
+    const quiet = (query: Promise<unknown>) => query.catch(() => {}); // its failure surfaces in the next query
 
-  const client = {
-    unsafe(text: string, params?: unknown[], options?: postgres.UnsafeQueryOptions) {
-      // Started at once, so statements go out in the order drizzle builds them.
-      return send(
-        conn.unsafe(text, params as postgres.ParameterOrJSON<never>[], { ...options, prepare: true }),
+    const client = {
+      unsafe(text: string, params?: unknown[], options?: postgres.UnsafeQueryOptions) {
+        // Started at once, so statements go out in the order drizzle builds them.
+        return send(
+          conn.unsafe(text, params as postgres.ParameterOrJSON<never>[], { ...options, prepare: true }),
+        );
+      },
+    };
+    const session = new PostgresJsSession(client as unknown as postgres.Sql, dialect, undefined, {});
+    const tx = new PgDatabase(dialect, session, undefined) as Tx;
+
+    const commitStatements = (): Promise<unknown>[] => {
+      const extra = scope.onCommit?.(tx);
+      return extra ? [extra.execute()] : [];
+    };
+    Object.assign(tx, {
+      tenantId: scope.tenantId,
+      [CLIENT]: client,
+      async commit(...queries: Executable[]) {
+        if (ended) throw new Error('transaction already committed');
+        const started = queries.map((q) => q.execute());
+        const extra = commitStatements();
+        const commit = send(conn`commit`);
+        ended = true;
+        const settled = await Promise.race([Promise.allSettled([...started, ...extra, commit]), gone]);
+        const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+        if (failed) throw failed.reason;
+        for (const fn of committed) fn(scope.db.stats);
+        return settled.slice(0, queries.length).map((r) => (r as PromiseFulfilledResult<unknown>).value);
+      },
+      afterCommit(fn: (stats: DbStats) => void) {
+        committed.push(fn);
+      },
+    });
+
+    try {
+      quiet(send(begin === 'begin' ? conn`begin` : conn.unsafe(begin, [], EXTENDED)));
+      const [plain, withRole] = SET_TENANT[options.plans ?? 'generic'];
+      quiet(
+        send(
+          scope.db.appRole
+            ? conn.unsafe(withRole, [scope.tenantId, scope.db.appRole], EXTENDED)
+            : conn.unsafe(plain, [scope.tenantId], EXTENDED),
+        ),
       );
-    },
-  };
-  const session = new PostgresJsSession(client as unknown as postgres.Sql, dialect, undefined, {});
-  const tx = new PgDatabase(dialect, session, undefined) as Tx;
-
-  const commitStatements = (): Promise<unknown>[] => {
-    const extra = scope.onCommit?.(tx);
-    return extra ? [extra.execute()] : [];
-  };
-  Object.assign(tx, {
-    tenantId: scope.tenantId,
-    [CLIENT]: client,
-    async commit(...queries: Executable[]) {
-      if (ended) throw new Error('transaction already committed');
-      const started = queries.map((q) => q.execute());
-      const extra = commitStatements();
-      const commit = send(conn`commit`);
-      ended = true;
-      const settled = await Promise.race([Promise.allSettled([...started, ...extra, commit]), gone]);
-      const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-      if (failed) throw failed.reason;
-      for (const fn of committed) fn(stats);
-      return settled.slice(0, queries.length).map((r) => (r as PromiseFulfilledResult<unknown>).value);
-    },
-    afterCommit(fn: (stats: DbStats) => void) {
-      committed.push(fn);
-    },
-  });
-
-  try {
-    quiet(send(begin === 'begin' ? conn`begin` : conn.unsafe(begin, [], EXTENDED)));
-    const [plain, withRole] = SET_TENANT[options.plans ?? 'generic'];
-    quiet(
-      send(
-        scope.db.appRole
-          ? conn.unsafe(withRole, [scope.tenantId, scope.db.appRole], EXTENDED)
-          : conn.unsafe(plain, [scope.tenantId], EXTENDED),
-      ),
-    );
-    if (settings) quiet(send(conn.unsafe(settings[0], settings[1], { prepare: true })));
-    const result = await Promise.race([fn(tx), gone]);
-    if (!ended) await tx.commit();
-    scope.db.breaker.reset();
-    return result;
-  } catch (error) {
-    // Not breaker.observe: one connection lost mid-transaction (a terminated backend, a failover)
-    // does not say the database is unreachable; the next reserve() finds out.
-    countError(stats, error);
-    // A connection that is gone took its transaction with it. postgres.js 3.4 crashes the process
-    // when anything is written to a reserved connection after it closed, and hands a released one
-    // out again (porsager/postgres#1208): it is neither rolled back nor released, and the pool,
-    // which has already moved it to its closed connections, reconnects it when next needed.
-    lost = connectionLost(error);
-    if (!ended) {
-      ended = true;
-      if (!lost) await conn`rollback`.catch(() => {});
+      if (settings) quiet(send(conn.unsafe(settings[0], settings[1], { prepare: true })));
+      const result = await Promise.race([fn(tx), gone]);
+      if (!ended) await tx.commit();
+      return result;
+    } catch (error) {
+      // A connection that is gone took its transaction with it (see withConnection).
+      if (!ended) {
+        ended = true;
+        if (!connectionLost(error)) await conn`rollback`.catch(() => {});
+      }
+      throw error;
     }
-    throw error;
-  } finally {
-    stats.reserved--;
-    if (!lost) conn.release();
-  }
+  });
 }
 
 /**
- * Runs one statement that sets the tenant itself, and the role (a function of
- * drizzle/0009_point_reads.sql), on a connection of the pool: a transaction of its own, one round
- * trip, one query for the driver to handle instead of the four of withTenantTx, with the same
- * wait for a connection, breaker and error counts. `run` sends it on the connection given.
+ * Runs `run` on a connection of the pool, reserved for it: the wait for a connection (at most
+ * `db.poolWaitMs`), the breaker and the counters of `db.stats` shared by every tenant transaction
+ * (withTenantTx) and every statement that sets the tenant itself (tenantRead in statements.ts,
+ * through the functions of drizzle/0009_point_reads.sql).
  */
-export async function readInTenant<T>(
+export async function withConnection<T>(
   db: Database,
   run: (conn: postgres.ReservedSql) => Promise<T>,
 ): Promise<T> {
@@ -294,8 +282,14 @@ export async function readInTenant<T>(
     db.breaker.reset();
     return result;
   } catch (error) {
+    // Not breaker.observe: one connection lost mid-transaction (a terminated backend, a failover)
+    // does not say the database is unreachable; the next reserve() finds out.
     countError(db.stats, error);
-    lost = connectionLost(error); // as in withTenantTx: a lost connection is not released
+    // A connection that is gone took its transaction with it. postgres.js 3.4 crashes the process
+    // when anything is written to a reserved connection after it closed, and hands a released one
+    // out again (porsager/postgres#1208): it is neither rolled back nor released, and the pool,
+    // which has already moved it to its closed connections, reconnects it when next needed.
+    lost = connectionLost(error);
     throw error;
   } finally {
     db.stats.reserved--;

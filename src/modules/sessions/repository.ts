@@ -59,6 +59,8 @@ const filterValues = (tenantId: string, f: SessionFilters) => ({
 });
 /** Which filters are present: the key of a statement's shape. */
 const filterShape = (f: SessionFilters) => shapeOf(filterValues('', f));
+/** Whether `f` filters the list at all (without filters, a page has a statement of its own: readPage). */
+export const filtered = (f: SessionFilters) => filterShape(f) !== filterShape({});
 
 const keysetOf = statements(
   (s: { f: SessionFilters; after: boolean }) => `${filterShape(s.f)}|${s.after}`,

@@ -76,10 +76,7 @@ export interface ListSessionsQuery extends repo.SessionFilters, ListQuery {
 export function listSessions(ctx: Pick<SessionCtx, 'db' | 'tenantId'>, q: ListSessionsQuery) {
   const page = { key: Uuid, keyOf: (row: SessionRow) => row.id, toDto: toSessionDto };
   // The list as most callers read it (no filter, by cursor) has a statement of its own.
-  const filtered = [q.status, q.agentRole, q.taskId, q.createdAfter, q.createdBefore].some(
-    (f) => f !== undefined,
-  );
-  if (q.page === undefined && !filtered) {
+  if (q.page === undefined && !repo.filtered(q)) {
     return readCursorPage(q, page, (after, limit) => repo.readPage(ctx, after, limit));
   }
   return listInTenant(

@@ -2,7 +2,14 @@ import { Column, getTableColumns, is, Param, Placeholder, SQL, sql, type Table }
 import { PgDatabase, PgDialect, type PgPreparedQuery, type PreparedQueryConfig } from 'drizzle-orm/pg-core';
 import { type PostgresJsQueryResultHKT, PostgresJsSession } from 'drizzle-orm/postgres-js';
 import type postgres from 'postgres';
-import { type Executable, type Tx, type TxScope, txClient, withConnection } from './tenant-tx.js';
+import {
+  type Executable,
+  type Tx,
+  type TxScope,
+  txClient,
+  withConnection,
+  withTenantTx,
+} from './tenant-tx.js';
 
 /*
  * Hot statements are built by drizzle once, not on every request. Building a query (selection,
@@ -113,17 +120,13 @@ function rowsMapper<R>(keys: string[], decoders: Decoder[]) {
 }
 
 /**
- * A read through a function of drizzle/0009_point_reads.sql that returns rows of `table`:
- * `fn(tenant, role, ...args)` sets the tenant and the role itself, so it runs as one statement
- * (withConnection), not in a transaction. Rows are decoded as drizzle decodes the table's columns;
- * `orderBy` (SQL from code) orders them, as a function's rows have no order of their own.
+ * A call of a function of drizzle/ (0009_point_reads.sql, 0010_one_statement_create.sql) that
+ * returns rows of `table`: `fn(tenant, role, ...args)` sets the tenant and the role itself, so it
+ * runs as one statement, which is its own transaction. Rows are decoded as drizzle decodes the
+ * table's columns; `orderBy` (SQL from code) orders them, as a function's rows have no order of
+ * their own.
  */
-export function tenantRead<T extends Table, A extends unknown[]>(
-  table: T,
-  fn: string,
-  arity: A['length'],
-  orderBy?: string,
-) {
+function tenantFunction<T extends Table>(table: T, fn: string, arity: number, orderBy?: string) {
   const columns = Object.entries(getTableColumns(table));
   const args = Array.from({ length: arity + 2 }, (_, i) => `$${i + 1}`).join(', ');
   const text = `select ${columns.map(([, c]) => `"${c.name}"`).join(', ')} from ${fn}(${args})${
@@ -133,15 +136,61 @@ export function tenantRead<T extends Table, A extends unknown[]>(
     columns.map(([key]) => key),
     columns.map(([, column]) => column),
   );
+  return (client: Client, tenantId: string, role: string | null, values: unknown[]) =>
+    client
+      .unsafe(text, [tenantId, role, ...values])
+      .values()
+      .then(mapRows);
+}
+
+const alone = (conn: postgres.ReservedSql): Client => ({
+  unsafe: (text, params) =>
+    conn.unsafe(text, params as postgres.ParameterOrJSON<never>[], { prepare: true }) as never,
+});
+
+/** A read through a tenant function: always one statement on its own (see tenantFunction). */
+export function tenantRead<T extends Table, A extends unknown[]>(
+  table: T,
+  fn: string,
+  arity: A['length'],
+  orderBy?: string,
+) {
+  const call = tenantFunction(table, fn, arity, orderBy);
   return (scope: Pick<TxScope, 'db' | 'tenantId'>, ...values: A): Promise<T['$inferSelect'][]> =>
-    withConnection(scope.db, (conn) =>
-      conn
-        .unsafe(text, [scope.tenantId, scope.db.appRole, ...values] as postgres.ParameterOrJSON<never>[], {
-          prepare: true,
-        })
-        .values()
-        .then(mapRows),
-    );
+    withConnection(scope.db, (conn) => call(alone(conn), scope.tenantId, scope.db.appRole, values));
+}
+
+/**
+ * A write through a tenant function: one statement on its own; or, when the scope has a
+ * statement to commit with the change (an idempotency key, `TxScope.onCommit`), in a tenant
+ * transaction with it, where the function's own set_tenant() repeats what the transaction set.
+ */
+export function tenantWrite<T extends Table, A extends unknown[]>(table: T, fn: string, arity: A['length']) {
+  const call = tenantFunction(table, fn, arity);
+  return (scope: TxScope, ...values: A): Promise<T['$inferSelect'][]> => {
+    if (!scope.onCommit) {
+      return withConnection(scope.db, (conn) => call(alone(conn), scope.tenantId, scope.db.appRole, values));
+    }
+    return withTenantTx(scope, async (tx) => {
+      const [rows] = await tx.commit({
+        execute: () => call(txClient(tx) as Client, tx.tenantId, null, values),
+      });
+      return rows;
+    });
+  };
+}
+
+/**
+ * A row as JSON keyed by its table's column names, for a tenant function that inserts it with
+ * jsonb_populate_record (timestamps as ISO text, through Date's toJSON; jsonb columns nested).
+ */
+export function rowJson<T extends Table>(table: T, row: T['$inferInsert']): string {
+  const out: Record<string, unknown> = {};
+  for (const [key, column] of Object.entries(getTableColumns(table))) {
+    const value = (row as Record<string, unknown>)[key];
+    if (value !== undefined) out[column.name] = value;
+  }
+  return JSON.stringify(out);
 }
 
 function placeholderValue(values: Record<string, unknown>, name: string) {

@@ -268,8 +268,8 @@ export async function withTenantTx<T>(
 /**
  * Runs `run` on a connection of the pool, reserved for it: the wait for a connection (at most
  * `db.poolWaitMs`), the breaker and the counters of `db.stats` shared by every tenant transaction
- * (withTenantTx) and every statement that sets the tenant itself (tenantRead in statements.ts,
- * through the functions of drizzle/0009_point_reads.sql).
+ * (withTenantTx) and every statement that sets the tenant itself (tenantRead and tenantWrite in
+ * statements.ts, through the functions of drizzle/0009_point_reads.sql and 0010).
  */
 export async function withConnection<T>(
   db: Database,

@@ -27,30 +27,20 @@ export const insertHead = (tx: Tx, tenantId: string) =>
   tx.insert(auditHeads).values({ tenantId, seq: 0, hash: GENESIS_HASH }).onConflictDoNothing();
 
 /**
- * Appends one event to its tenant's chain in one statement: the head row is advanced (its row
- * lock serializes the tenant's writers until commit, which is why this is the last statement
- * before COMMIT) and the event takes the head's new seq and hash. Scalar subqueries make a
- * missing head fail the NOT NULL constraints instead of silently inserting nothing.
+ * Appends one event to its tenant's chain: audit_append() (drizzle/0010_one_statement_create.sql)
+ * advances the tenant's chain head, whose row lock serializes the tenant's writers until commit
+ * (which is why this is the last statement before COMMIT), and inserts the event with the head's
+ * new seq and hash.
  */
-const appendStatement = raw<{ seq: string; prev_hash: string; hash: string }[]>(`
-    with head as (
-      update audit_heads
-         set seq = seq + 1,
-             prev_hash = hash,
-             hash = encode(sha256(convert_to(hash || $2::text || (seq + 1)::text || $3::text, 'UTF8')), 'hex')
-       where tenant_id = $1
-      returning seq, prev_hash, hash
-    )
-    insert into audit_events
-      (tenant_id, seq, id, occurred_at, actor_type, actor_id, action, resource_type, resource_id,
-       trace_id, request_id, data, prev_hash, hash)
-    values ($1, (select seq from head), $4, $5::timestamptz, $6, $7, $8, $9, $10, $11, $12, $13::jsonb,
-       (select prev_hash from head), (select hash from head))
-    returning seq, prev_hash, hash`);
+const appendStatement = raw<{ seq: string; prev_hash: string; hash: string }[]>(
+  'select seq, prev_hash, hash from audit_append($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)',
+);
 
-export const append = (tx: Tx, e: NewAuditEvent) =>
-  appendStatement(tx, [
-    e.tenantId,
+export const append = (tx: Tx, e: NewAuditEvent) => appendStatement(tx, [e.tenantId, ...eventParams(e)]);
+
+/** audit_append()'s parameters after the tenant, in its order (create_session() takes them too). */
+export const eventParams = (e: NewAuditEvent) =>
+  [
     e.prefix,
     e.suffix,
     e.id,
@@ -63,7 +53,8 @@ export const append = (tx: Tx, e: NewAuditEvent) =>
     e.traceId,
     e.requestId,
     JSON.stringify(e.data),
-  ]);
+  ] as const;
+export type EventParams = ReturnType<typeof eventParams>;
 
 /**
  * Appends several events of one tenant, in order, in one statement: what `append` does once per

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { DbStats } from '../../db/client.js';
 import type { AuditEventRow } from '../../db/schema.js';
 import { type Executable, type Tx, withTenantTx } from '../../db/tenant-tx.js';
 import type { RequestContext } from '../../http/context.js';
@@ -32,10 +33,25 @@ export function record(
 
 /** The append statement; the event is counted for /metrics once its transaction commits. */
 function appendCounted(tx: Tx, event: repo.NewAuditEvent) {
-  tx.afterCommit((stats) => {
-    stats.auditEvents++;
-  });
+  tx.afterCommit(counted);
   return repo.append(tx, event);
+}
+
+/**
+ * The audit event of a change made by a tenant function that appends it itself, in the same
+ * statement (create_session: see sessions' `insertAudited`). Count it with `counted` once that
+ * statement has committed.
+ */
+export const prepared = (
+  ctx: AuditCtx & Pick<RequestContext, 'tenantId'>,
+  action: string,
+  resource: Resource,
+  data: Record<string, unknown>,
+): repo.NewAuditEvent => newEvent(ctx.tenantId, ctx, action, resource, data);
+
+/** Counts a committed audit event for /metrics. */
+export function counted(stats: DbStats) {
+  stats.auditEvents++;
 }
 
 /** One event of a batch: its context (actor, trace), action, resource and data. */

@@ -1,9 +1,19 @@
 import { and, desc, eq, gte, inArray, lt, lte, or, type SQL, sql } from 'drizzle-orm';
 import { countAtMost } from '../../db/count.js';
 import { type NewSessionRow, type SessionRow, type SessionStatus, sessions } from '../../db/schema.js';
-import { p, placeholders, shapeOf, statement, statements, tenantRead } from '../../db/statements.js';
+import {
+  p,
+  placeholders,
+  rowJson,
+  shapeOf,
+  statement,
+  statements,
+  tenantRead,
+  tenantWrite,
+} from '../../db/statements.js';
 import type { Due, SweeperTx } from '../../db/sweeper-tx.js';
-import type { Tx } from '../../db/tenant-tx.js';
+import type { Tx, TxScope } from '../../db/tenant-tx.js';
+import { type EventParams, eventParams, type NewAuditEvent } from '../audit/repository.js';
 
 export interface SessionFilters {
   status?: SessionStatus | undefined;
@@ -17,10 +27,17 @@ export interface SessionFilters {
 // `$`-named, so that they never collide with the columns an update sets.
 const byId = and(eq(sessions.tenantId, p('$tenantId')), eq(sessions.id, p('$id')));
 
-const insertOf = statements(shapeOf, (db, row: NewSessionRow) =>
-  db.insert(sessions).values(placeholders(sessions, row)).returning(),
+const createSession = tenantWrite<typeof sessions, [session: string, ...event: EventParams]>(
+  sessions,
+  'create_session',
+  13,
 );
-export const insert = (tx: Tx, row: NewSessionRow) => insertOf(tx, row, row);
+/**
+ * Inserts the session and appends its audit event (`event`, for this session) in one statement
+ * (drizzle/0010_one_statement_create.sql).
+ */
+export const insertAudited = (scope: TxScope, row: NewSessionRow, event: NewAuditEvent) =>
+  createSession(scope, rowJson(sessions, row), ...eventParams(event));
 
 /** The row by id, as one statement outside any transaction (drizzle/0009_point_reads.sql). */
 export const readById = tenantRead<typeof sessions, [id: string]>(sessions, 'read_session', 1);

@@ -31,7 +31,10 @@ export interface CreateSessionInput {
   ttl_seconds?: number | undefined;
 }
 
-/** One round trip: the insert, its audit event and COMMIT travel together. */
+/**
+ * One statement, one round trip: create_session() inserts the row and appends its audit event
+ * (with the request's Idempotency-Key, in a transaction that commits the key with them).
+ */
 export async function createSession(ctx: SessionCtx, input: CreateSessionInput): Promise<SessionRow> {
   const now = ctx.clock.now();
   const retention = retentionSeconds(ctx);
@@ -47,19 +50,16 @@ export async function createSession(ctx: SessionCtx, input: CreateSessionInput):
     updatedAt: now,
     expiresAt: addSeconds(now, Math.min(input.ttl_seconds ?? retention, retention)),
   };
-  return withTenantTx(ctx, async (tx) => {
-    const [[session]] = await tx.commit(
-      repo.insert(tx, row),
-      audit.record(tx, ctx, 'session.created', ref(row.id), {
-        agent_role: row.agentRole,
-        status: row.status,
-        task_id: row.taskId,
-        metadata: row.metadata,
-        expires_at: row.expiresAt,
-      }),
-    );
-    return session!;
+  const event = audit.prepared(ctx, 'session.created', ref(row.id), {
+    agent_role: row.agentRole,
+    status: row.status,
+    task_id: row.taskId,
+    metadata: row.metadata,
+    expires_at: row.expiresAt,
   });
+  const [session] = await repo.insertAudited(ctx, row, event);
+  audit.counted(ctx.db.stats);
+  return session!;
 }
 
 export async function getSession(ctx: Pick<SessionCtx, 'db' | 'tenantId'>, id: string): Promise<SessionRow> {

@@ -110,4 +110,30 @@ describe('concurrency', () => {
       expect(await assertChain(tenant)).toBe(1 + 25 * 3);
     }
   });
+  it("locks one tenant's chain, not the others': while its head is held, other tenants write", async () => {
+    const [held, free] = await Promise.all([t.newTenant(), t.newTenant()]);
+    const [a, b] = await Promise.all([held, free].map((x) => t.client(x, 'sessions:write')));
+    let waiting: Promise<{ statusCode: number }> | undefined;
+    await t.owner.begin(async (tx) => {
+      await tx`select 1 from audit_heads where tenant_id = ${held} for update`;
+      waiting = a.post('/v1/sessions', { agent_role: 'held' });
+      // The held tenant's create is queued behind the lock on its chain head...
+      for (let i = 0; ; i++) {
+        const [{ n }] = (await t.owner`select count(*)::int as n from pg_locks where not granted`) as [
+          { n: number },
+        ];
+        if (n > 0) break;
+        if (i > 500) throw new Error('the create never waited for the chain head');
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      // ...while another tenant's creates commit.
+      for (let i = 0; i < 5; i++) {
+        expect((await b.post('/v1/sessions', { agent_role: 'free' })).statusCode).toBe(201);
+      }
+      expect(await t.owner`select 1 from pg_locks where not granted`).toHaveLength(1);
+    });
+    expect((await waiting!).statusCode).toBe(201);
+    expect(await assertChain(held)).toBe(2);
+    expect(await assertChain(free)).toBe(6);
+  });
 });

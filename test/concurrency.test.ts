@@ -112,7 +112,8 @@ describe('concurrency', () => {
   });
   it("locks one tenant's chain, not the others': while its head is held, other tenants write", async () => {
     const [held, free] = await Promise.all([t.newTenant(), t.newTenant()]);
-    const [a, b] = await Promise.all([held, free].map((x) => t.client(x, 'sessions:write')));
+    const a = await t.client(held, 'sessions:write');
+    const b = await t.client(free, 'sessions:write');
     let waiting: Promise<{ statusCode: number }> | undefined;
     await t.owner.begin(async (tx) => {
       await tx`select 1 from audit_heads where tenant_id = ${held} for update`;

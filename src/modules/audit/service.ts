@@ -42,7 +42,7 @@ function appendCounted(tx: Tx, event: repo.NewAuditEvent) {
  * statement (create_session: see sessions' `insertAudited`). Count it with `counted` once that
  * statement has committed.
  */
-export const prepared = (
+export const event = (
   ctx: AuditCtx & Pick<RequestContext, 'tenantId'>,
   action: string,
   resource: Resource,

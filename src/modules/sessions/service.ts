@@ -50,7 +50,7 @@ export async function createSession(ctx: SessionCtx, input: CreateSessionInput):
     updatedAt: now,
     expiresAt: addSeconds(now, Math.min(input.ttl_seconds ?? retention, retention)),
   };
-  const event = audit.prepared(ctx, 'session.created', ref(row.id), {
+  const event = audit.event(ctx, 'session.created', ref(row.id), {
     agent_role: row.agentRole,
     status: row.status,
     task_id: row.taskId,

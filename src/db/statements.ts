@@ -136,17 +136,27 @@ function tenantFunction<T extends Table>(table: T, fn: string, arity: number, or
     columns.map(([key]) => key),
     columns.map(([, column]) => column),
   );
-  return (client: Client, tenantId: string, role: string | null, values: unknown[]) =>
+  const call = (client: Client, tenantId: string, role: string | null, values: unknown[]) =>
     client
       .unsafe(text, [tenantId, role, ...values])
       .values()
       .then(mapRows);
+  return {
+    /** As one statement on its own connection: its own transaction. */
+    alone: (scope: Pick<TxScope, 'db' | 'tenantId'>, values: unknown[]) =>
+      withConnection(scope.db, (conn) => {
+        const client: Client = {
+          unsafe: (text, params) =>
+            conn.unsafe(text, params as postgres.ParameterOrJSON<never>[], { prepare: true }) as never,
+        };
+        return call(client, scope.tenantId, scope.db.appRole, values);
+      }),
+    /** Inside a tenant transaction, whose tenant and role are set already. */
+    within: (tx: Tx, values: unknown[]): Statement<T['$inferSelect'][]> => ({
+      execute: () => call(txClient(tx) as Client, tx.tenantId, null, values),
+    }),
+  };
 }
-
-const alone = (conn: postgres.ReservedSql): Client => ({
-  unsafe: (text, params) =>
-    conn.unsafe(text, params as postgres.ParameterOrJSON<never>[], { prepare: true }) as never,
-});
 
 /** A read through a tenant function: always one statement on its own (see tenantFunction). */
 export function tenantRead<T extends Table, A extends unknown[]>(
@@ -156,8 +166,7 @@ export function tenantRead<T extends Table, A extends unknown[]>(
   orderBy?: string,
 ) {
   const call = tenantFunction(table, fn, arity, orderBy);
-  return (scope: Pick<TxScope, 'db' | 'tenantId'>, ...values: A): Promise<T['$inferSelect'][]> =>
-    withConnection(scope.db, (conn) => call(alone(conn), scope.tenantId, scope.db.appRole, values));
+  return (scope: Pick<TxScope, 'db' | 'tenantId'>, ...values: A) => call.alone(scope, values);
 }
 
 /**
@@ -167,16 +176,9 @@ export function tenantRead<T extends Table, A extends unknown[]>(
  */
 export function tenantWrite<T extends Table, A extends unknown[]>(table: T, fn: string, arity: A['length']) {
   const call = tenantFunction(table, fn, arity);
-  return (scope: TxScope, ...values: A): Promise<T['$inferSelect'][]> => {
-    if (!scope.onCommit) {
-      return withConnection(scope.db, (conn) => call(alone(conn), scope.tenantId, scope.db.appRole, values));
-    }
-    return withTenantTx(scope, async (tx) => {
-      const [rows] = await tx.commit({
-        execute: () => call(txClient(tx) as Client, tx.tenantId, null, values),
-      });
-      return rows;
-    });
+  return (scope: TxScope, ...values: A) => {
+    if (!scope.onCommit) return call.alone(scope, values);
+    return withTenantTx(scope, async (tx) => (await tx.commit(call.within(tx, values)))[0]);
   };
 }
 
@@ -187,8 +189,7 @@ export function tenantWrite<T extends Table, A extends unknown[]>(table: T, fn: 
 export function rowJson<T extends Table>(table: T, row: T['$inferInsert']): string {
   const out: Record<string, unknown> = {};
   for (const [key, column] of Object.entries(getTableColumns(table))) {
-    const value = (row as Record<string, unknown>)[key];
-    if (value !== undefined) out[column.name] = value;
+    out[column.name] = (row as Record<string, unknown>)[key]; // an undefined one is left out by JSON
   }
   return JSON.stringify(out);
 }

@@ -27,7 +27,7 @@ export interface SessionFilters {
 // `$`-named, so that they never collide with the columns an update sets.
 const byId = and(eq(sessions.tenantId, p('$tenantId')), eq(sessions.id, p('$id')));
 
-const createSession = tenantWrite<typeof sessions, [session: string, ...event: EventParams]>(
+const createAudited = tenantWrite<typeof sessions, [session: string, ...event: EventParams]>(
   sessions,
   'create_session',
   13,
@@ -37,7 +37,7 @@ const createSession = tenantWrite<typeof sessions, [session: string, ...event: E
  * (drizzle/0010_one_statement_create.sql).
  */
 export const insertAudited = (scope: TxScope, row: NewSessionRow, event: NewAuditEvent) =>
-  createSession(scope, rowJson(sessions, row), ...eventParams(event));
+  createAudited(scope, rowJson(sessions, row), ...eventParams(event));
 
 /** The row by id, as one statement outside any transaction (drizzle/0009_point_reads.sql). */
 export const readById = tenantRead<typeof sessions, [id: string]>(sessions, 'read_session', 1);

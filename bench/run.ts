@@ -188,7 +188,7 @@ async function main() {
             warmupSeconds: round > 0 || scenario.name === 'transition' ? 0 : Number(args.warmup),
           });
           log(
-            `${scenario.name.padEnd(18)} ${name.padEnd(16)} ${m.rps} req/s p99 ${m.p99} ms non-2xx ${m.non2xx} ${JSON.stringify(m.failures)} cpu ${m.cpuUs} us/req db ${m.dbCpuUs} us/req`,
+            `${scenario.name.padEnd(18)} ${name.padEnd(16)} ${m.rps} req/s p99 ${m.p99} ms non-2xx ${m.non2xx} ${JSON.stringify(m.failures)} cpu ${m.cpuUs} us/req db ${m.dbCpuUs} us/req machine ${m.machineBusyPct}% busy`,
           );
           runs.set(server, [...(runs.get(server) ?? []), m]);
         }
@@ -231,6 +231,7 @@ function median(ms: Measurement[]): Measurement {
     rssMb: Math.max(...ms.map((m) => m.rssMb)),
     cpuUs: mid(ms.map((m) => m.cpuUs)),
     dbCpuUs: mid(ms.map((m) => m.dbCpuUs)),
+    machineBusyPct: mid(ms.map((m) => m.machineBusyPct)),
     failures: ms.reduce<Record<string, number>>((all, m) => {
       for (const [code, n] of Object.entries(m.failures)) all[code] = (all[code] ?? 0) + n;
       return all;

@@ -3,7 +3,7 @@
  * the server's resident memory sampled from /proc while it runs.
  */
 import autocannon from 'autocannon';
-import { cpuMsOf, postgresCpuMs, rssOf } from './servers.js';
+import { cpuMsOf, machineTicks, postgresCpuMs, rssOf } from './servers.js';
 
 export type Request = autocannon.Request;
 
@@ -40,6 +40,12 @@ export interface Measurement {
   cpuUs: number;
   /** PostgreSQL's CPU time per request (all its processes), in microseconds. */
   dbCpuUs: number;
+  /**
+   * How busy the whole machine was while the load ran, in percent of all its cores (server,
+   * database and load generator together). A scenario that keeps the machine near 100% cannot
+   * go faster by running more of its work at once: it is the ceiling of any scaling ratio.
+   */
+  machineBusyPct: number;
   /** Responses per status code other than 2xx (what went wrong, when something did). */
   failures: Record<string, number>;
 }
@@ -74,9 +80,18 @@ export async function measure(o: LoadOptions): Promise<Measurement> {
       await new Promise((r) => setTimeout(r, 200));
     }
   })();
-  const [cpuBefore, dbBefore] = await Promise.all([cpuMsOf(o.pid), postgresCpuMs()]);
+  const [cpuBefore, dbBefore, ticksBefore] = await Promise.all([
+    cpuMsOf(o.pid),
+    postgresCpuMs(),
+    machineTicks(),
+  ]);
   const result = await fire(o, o.seconds);
-  const [cpuAfter, dbAfter] = await Promise.all([cpuMsOf(o.pid), postgresCpuMs()]);
+  const [cpuAfter, dbAfter, ticksAfter] = await Promise.all([
+    cpuMsOf(o.pid),
+    postgresCpuMs(),
+    machineTicks(),
+  ]);
+  const ticks = ticksAfter.total - ticksBefore.total;
   const cpuMs = cpuAfter - cpuBefore;
   const dbMs = dbAfter - dbBefore;
   const perRequest = (ms: number) =>
@@ -98,5 +113,6 @@ export async function measure(o: LoadOptions): Promise<Measurement> {
     ),
     cpuUs: perRequest(cpuMs),
     dbCpuUs: perRequest(dbMs),
+    machineBusyPct: ticks > 0 ? Math.round((100 * (ticksAfter.busy - ticksBefore.busy)) / ticks) : 0,
   };
 }

@@ -174,3 +174,16 @@ export async function postgresCpuMs(): Promise<number> {
   const stats = await Promise.all(pids.map((pid) => readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '')));
   return stats.filter((stat) => stat.includes(' (postgres) ')).reduce((ms, stat) => ms + cpuMsIn(stat), 0);
 }
+
+/**
+ * The whole machine's CPU counters from /proc/stat (clock ticks): busy (everything but idle and
+ * iowait) and total, summed over every core. Two readings give how busy the machine was between
+ * them, the load generator included.
+ */
+export async function machineTicks(): Promise<{ busy: number; total: number }> {
+  const line = (await readFile('/proc/stat', 'utf8')).split('\n')[0] ?? '';
+  const ticks = line.trim().split(/\s+/).slice(1, 9).map(Number);
+  const total = ticks.reduce((a, b) => a + b, 0);
+  const idle = (ticks[3] ?? 0) + (ticks[4] ?? 0);
+  return { busy: total - idle, total };
+}

@@ -24,6 +24,7 @@ export function report(rows: Row[]) {
     'RSS MB',
     'CPU us/req',
     'DB us/req',
+    'busy %',
     'vs floor',
     'vs floor-pl',
     'vs peer',
@@ -48,6 +49,7 @@ export function report(rows: Row[]) {
         String(r.rssMb),
         String(r.cpuUs),
         String(r.dbCpuUs),
+        String(r.machineBusyPct),
         own ? fmt(ratio(r.rps, floor?.rps)) : '',
         own ? fmt(ratio(r.rps, pipelined?.rps)) : '',
         own ? fmt(ratio(r.rps, peer?.rps)) : '',
@@ -76,12 +78,27 @@ export function report(rows: Row[]) {
     find('create-20-tenants', 'floor-pipelined')?.rps,
     find('create', 'floor-pipelined')?.rps,
   );
+  // A rate is how much of the machine a scenario keeps busy over what one request costs it, so the
+  // scaling ratio splits into those two: more of the machine used, or cheaper creates.
+  const split = (server: ServerName) => {
+    const one = find('create', server);
+    const many = find('create-20-tenants', server);
+    if (!one || !many) return undefined;
+    return {
+      busy: ratio(many.machineBusyPct, one.machineBusyPct),
+      cost: ratio(one.cpuUs + one.dbCpuUs, many.cpuUs + many.dbCpuUs),
+      text: `machine busy ${many.machineBusyPct}% / ${one.machineBusyPct}%, CPU per create (server + database) ${one.cpuUs + one.dbCpuUs} / ${many.cpuUs + many.dbCpuUs} us`,
+    };
+  };
+  const productSplit = split('product');
   ratios['cross'] = {
     deep_list_p99_1m_over_10k: p99Growth,
     create_20_tenants_over_1: tenantScaling,
     floor_pipelined_20_tenants_over_1: floorScaling,
     baseline_deep_list_p99_1m_over_10k: baselineP99Growth,
     baseline_create_20_tenants_over_1: baselineScaling,
+    create_20_tenants_over_1_machine_busy: productSplit?.busy,
+    create_20_tenants_over_1_cheaper_creates: productSplit?.cost,
   };
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
   const row = (cells: string[]) =>
@@ -93,6 +110,7 @@ export function report(rows: Row[]) {
     '',
     `cursor list p99 at 1,000,000 rows / at 10,000 rows (product): ${fmt(p99Growth)}`,
     `create rate, 20 tenants / 1 tenant (product): ${fmt(tenantScaling)}; (floor-pipelined): ${fmt(floorScaling)}`,
+    ...(productSplit ? [`  of which (product): ${productSplit.text}`] : []),
   ].join('\n');
   return { text, ratios };
 }

@@ -131,6 +131,7 @@ async function main() {
       poolMax: config.DB_POOL_MAX,
       connectTimeoutSeconds: config.DB_CONNECT_TIMEOUT_SECONDS,
       poolWaitMs: config.DB_POOL_WAIT_SECONDS * 1000,
+      tenantWriters: config.DB_TENANT_WRITERS,
       appRole: null,
     });
   let database: Database;

@@ -138,3 +138,53 @@ describe('concurrency', () => {
     expect(await assertChain(free)).toBe(6);
   });
 });
+
+describe("one tenant's burst of writes", () => {
+  // A small pool, and a short wait for it: without the per-tenant gate, the burst's creates take
+  // every connection while they queue on their chain head, and the other tenant's get a 503.
+  let small: TestApp;
+  beforeAll(async () => {
+    small = await createTestApp({ poolMax: 4, poolWaitMs: 2000 });
+  });
+  afterAll(async () => {
+    await small?.close();
+  });
+
+  it('queues in the process, two at a time in the database, and leaves the pool to other tenants', async () => {
+    const [busy, other] = await Promise.all([small.newTenant(), small.newTenant()]);
+    const a = await small.client(busy, 'sessions:write');
+    const b = await small.client(other, 'sessions:write');
+    let burst: Promise<{ statusCode: number }[]> | undefined;
+    await small.owner.begin(async (tx) => {
+      await tx`select 1 from audit_heads where tenant_id = ${busy} for update`;
+      burst = Promise.all(
+        Array.from({ length: 12 }, (_, i) => a.post('/v1/sessions', { agent_role: `burst-${i}` })),
+      );
+      // Two of the burst wait on the chain head in PostgreSQL (DB_TENANT_WRITERS), ten in the process...
+      for (let i = 0; ; i++) {
+        const waits = await small.owner`select 1 from pg_locks where not granted`;
+        if (waits.length === 2 && small.db.writers.waiting === 10) break;
+        if (i > 500)
+          throw new Error(
+            `the burst did not queue: ${waits.length} lock waits, ${small.db.writers.waiting} in the process`,
+          );
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      // ...and the other tenant's creates find a connection and commit.
+      for (let i = 0; i < 5; i++) {
+        expect((await b.post('/v1/sessions', { agent_role: 'other' })).statusCode).toBe(201);
+      }
+    });
+    expect((await burst!).map((r) => r.statusCode)).toEqual(Array(12).fill(201));
+    expect(small.db.writers.waiting).toBe(0);
+    expect(small.db.writers.tenants).toBe(0);
+    const chain = async (tenant: string) => {
+      const rows = await small.owner<
+        { seq: string }[]
+      >`select seq from audit_events where tenant_id = ${tenant} order by seq`;
+      return rows.map((r) => Number(r.seq));
+    };
+    expect(await chain(busy)).toEqual(Array.from({ length: 13 }, (_, i) => i + 1));
+    expect(await chain(other)).toEqual([1, 2, 3, 4, 5, 6]);
+  });
+});

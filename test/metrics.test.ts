@@ -140,6 +140,7 @@ describe('GET /metrics', () => {
     expect(after.value('switchboard_db_pool_max')).toBe(7);
     expect(after.value('switchboard_db_pool_reserved')).toBe(0);
     expect(after.value('switchboard_db_pool_waiting')).toBe(0);
+    expect(after.value('switchboard_db_tenant_writers_waiting')).toBe(0);
   });
 
   it('counts task claims by result, with their latency', async () => {

@@ -57,7 +57,12 @@ export async function startBenchApp(tenant: string, env: Record<string, string> 
   };
   try {
     await migrate(embedded.ownerUrl);
-    database = createDatabase({ url: await embedded.appUrl(), appRole: null, poolMax: config.DB_POOL_MAX });
+    database = createDatabase({
+      url: await embedded.appUrl(),
+      appRole: null,
+      poolMax: config.DB_POOL_MAX,
+      tenantWriters: config.DB_TENANT_WRITERS,
+    });
     app = await buildApp({ config, database, logger: false, expectedMigrations: expectedMigrations() });
     const address = await app.listen({ port: 0, host: '127.0.0.1' });
     const actor = { type: 'system' as const, id: 'bench' };

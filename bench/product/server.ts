@@ -20,6 +20,7 @@ const database = createDatabase({
   url: process.env['BENCH_DATABASE_URL']!,
   appRole: null,
   poolMax: config.DB_POOL_MAX,
+  tenantWriters: config.DB_TENANT_WRITERS,
 });
 const app = await buildApp({ config, database, expectedMigrations: expectedMigrations() });
 const url = await app.listen({ host: '127.0.0.1', port: 0 });

@@ -2,6 +2,7 @@ import { drizzle, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import { Breaker } from './breaker.js';
 import { connectSocket, type SocketOptions } from './socket.js';
+import { TenantGate } from './tenant-gate.js';
 
 /** The application's handle on PostgreSQL: one postgres.js pool and the drizzle instance over it. */
 export interface Database {
@@ -18,6 +19,8 @@ export interface Database {
   readonly stats: DbStats;
   /** How long a transaction waits for a pooled connection before it fails (ms). */
   readonly poolWaitMs: number;
+  /** How many of one tenant's audited writes go to the database at once (see tenant-gate.ts). */
+  readonly writers: TenantGate;
   close(): Promise<void>;
 }
 
@@ -50,6 +53,8 @@ export interface DatabaseOptions {
   breakerMs?: number;
   /** How long a transaction waits for a pooled connection (ms; default 30 s). */
   poolWaitMs?: number;
+  /** How many of one tenant's audited writes go to the database at once (default 2). */
+  tenantWriters?: number;
   /** The socket factory (postgres.js `socket` option); tests wrap it to count round trips. */
   socket?: (options: SocketOptions) => Promise<unknown>;
 }
@@ -74,6 +79,7 @@ export function createDatabase(options: DatabaseOptions): Database {
     breaker: new Breaker(options.breakerMs ?? 1000),
     stats: newDbStats(),
     poolWaitMs: options.poolWaitMs ?? 30_000,
+    writers: new TenantGate(options.tenantWriters ?? 2),
     close: () => sql.end({ timeout: 5 }),
   };
 }

@@ -7,8 +7,8 @@ import {
   type Tx,
   type TxScope,
   txClient,
+  withAuditedTx,
   withConnection,
-  withTenantTx,
 } from './tenant-tx.js';
 
 /*
@@ -142,9 +142,12 @@ function tenantFunction<T extends Table>(table: T, fn: string, arity: number, or
       .values()
       .then(mapRows);
   return {
-    /** As one statement on its own connection: its own transaction. */
-    alone: (scope: Pick<TxScope, 'db' | 'tenantId'>, values: unknown[]) =>
-      withConnection(scope.db, (conn) => {
+    /**
+     * As one statement on its own connection: its own transaction. `appends`: it writes to the
+     * tenant's audit chain (see TxOptions.appends).
+     */
+    alone: (scope: Pick<TxScope, 'db' | 'tenantId'>, values: unknown[], appends = false) =>
+      withConnection({ db: scope.db, writerOf: appends ? scope.tenantId : undefined }, (conn) => {
         const client: Client = {
           unsafe: (text, params) =>
             conn.unsafe(text, params as postgres.ParameterOrJSON<never>[], { prepare: true }) as never,
@@ -170,15 +173,16 @@ export function tenantRead<T extends Table, A extends unknown[]>(
 }
 
 /**
- * A write through a tenant function: one statement on its own; or, when the scope has a
+ * A write through a tenant function, which appends to the tenant's audit chain (so it waits for
+ * its turn among the tenant's writers, see TxOptions.appends): one statement on its own; or, when the scope has a
  * statement to commit with the change (an idempotency key, `TxScope.onCommit`), in a tenant
  * transaction with it, where the function's own set_tenant() repeats what the transaction set.
  */
 export function tenantWrite<T extends Table, A extends unknown[]>(table: T, fn: string, arity: A['length']) {
   const call = tenantFunction(table, fn, arity);
   return (scope: TxScope, ...values: A) => {
-    if (!scope.onCommit) return call.alone(scope, values);
-    return withTenantTx(scope, async (tx) => (await tx.commit(call.within(tx, values)))[0]);
+    if (!scope.onCommit) return call.alone(scope, values, true);
+    return withAuditedTx(scope, async (tx) => (await tx.commit(call.within(tx, values)))[0]);
   };
 }
 

@@ -47,6 +47,11 @@ export interface TxOptions {
    * for a long export. Names come from code, never from input.
    */
   settings?: Readonly<Record<string, string>> | undefined;
+  /**
+   * The transaction appends to the tenant's audit chain: it waits for its turn among the
+   * tenant's writers (`db.writers`, see tenant-gate.ts) before it takes a connection.
+   */
+  appends?: boolean | undefined;
 }
 
 const SETTING_NAME = /^[a-z_][a-z0-9_.]*$/;
@@ -129,7 +134,7 @@ const unreachable = new WeakSet<postgres.Sql>();
  * `poolWaitMs` therefore fails with a transient error (503), and should the pool answer it later,
  * that connection goes straight back.
  */
-async function reserve(db: Database): Promise<postgres.ReservedSql> {
+async function reserve(db: Database, waitMs: number): Promise<postgres.ReservedSql> {
   const { sql } = db;
   if (unreachable.has(sql)) {
     await sql`select 1`;
@@ -141,8 +146,11 @@ async function reserve(db: Database): Promise<postgres.ReservedSql> {
   pending.catch((error: unknown) => {
     if (isTransient(error)) unreachable.add(sql);
   });
-  return withinPoolWait(pending, db.poolWaitMs);
+  return withinPoolWait(pending, waitMs);
 }
+
+const poolTimeout = (ms: number) =>
+  Object.assign(new Error(`no database connection free within ${ms} ms`), { code: POOL_TIMEOUT });
 
 function withinPoolWait(pending: Promise<postgres.ReservedSql>, ms: number): Promise<postgres.ReservedSql> {
   return new Promise((resolve, reject) => {
@@ -151,7 +159,7 @@ function withinPoolWait(pending: Promise<postgres.ReservedSql>, ms: number): Pro
         (conn) => conn.release(),
         () => {},
       );
-      reject(Object.assign(new Error(`no database connection free within ${ms} ms`), { code: POOL_TIMEOUT }));
+      reject(poolTimeout(ms));
     }, ms);
     pending.then(
       (conn) => {
@@ -184,7 +192,8 @@ export async function withTenantTx<T>(
 ): Promise<T> {
   const settings = settingsStatement(options.settings ?? {});
   const begin = beginStatement(options);
-  return withConnection(scope.db, async (conn) => {
+  const writerOf = options.appends ? scope.tenantId : undefined;
+  return withConnection({ db: scope.db, writerOf }, async (conn) => {
     const committed: ((stats: DbStats) => void)[] = [];
     let ended = false;
     // postgres.js 3.4 leaves the statements a reserved connection holds back (behind one that must
@@ -266,16 +275,39 @@ export async function withTenantTx<T>(
 }
 
 /**
+ * withTenantTx for a write that appends to the tenant's audit chain (`TxOptions.appends`): it
+ * waits for its turn among the tenant's writers before it takes a connection.
+ */
+export function withAuditedTx<T>(
+  scope: TxScope,
+  fn: (tx: Tx) => Promise<T>,
+  options: TxOptions = {},
+): Promise<T> {
+  return withTenantTx(scope, fn, { ...options, appends: true });
+}
+
+/**
  * Runs `run` on a connection of the pool, reserved for it: the wait for a connection (at most
  * `db.poolWaitMs`), the breaker and the counters of `db.stats` shared by every tenant transaction
  * (withTenantTx) and every statement that sets the tenant itself (tenantRead and tenantWrite in
  * statements.ts, through the functions of drizzle/0009_point_reads.sql and 0010).
+ *
+ * `writerOf`, the tenant of a write to its audit chain, makes it wait for its turn among the
+ * tenant's writers first (tenant-gate.ts); the two waits together last at most `db.poolWaitMs`.
  */
 export async function withConnection<T>(
-  db: Database,
+  { db, writerOf }: { db: Database; writerOf?: string | undefined },
   run: (conn: postgres.ReservedSql) => Promise<T>,
 ): Promise<T> {
-  const conn = await acquire(db);
+  const started = Date.now();
+  const leave = writerOf === undefined ? undefined : await enterAsWriter(db, writerOf);
+  let conn: postgres.ReservedSql;
+  try {
+    conn = await acquire(db, Math.max(1, db.poolWaitMs - (Date.now() - started)));
+  } catch (error) {
+    leave?.();
+    throw error;
+  }
   let lost = false;
   try {
     const result = await run(conn);
@@ -294,16 +326,27 @@ export async function withConnection<T>(
   } finally {
     db.stats.reserved--;
     if (!lost) conn.release();
+    leave?.();
+  }
+}
+
+async function enterAsWriter(db: Database, tenantId: string): Promise<() => void> {
+  db.breaker.check(); // fails fast while the database is unreachable, rather than after a wait here
+  try {
+    return await db.writers.enter(tenantId, db.poolWaitMs, () => poolTimeout(db.poolWaitMs));
+  } catch (error) {
+    countError(db.stats, error);
+    throw error;
   }
 }
 
 /** A connection of the pool for a tenant statement or transaction, counted while held. */
-async function acquire(db: Database): Promise<postgres.ReservedSql> {
+async function acquire(db: Database, waitMs: number): Promise<postgres.ReservedSql> {
   db.breaker.check();
   const stats = db.stats;
   stats.waiting++;
   try {
-    const conn = await reserve(db);
+    const conn = await reserve(db, waitMs);
     stats.reserved++;
     return conn;
   } catch (error) {

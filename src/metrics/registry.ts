@@ -159,6 +159,14 @@ export class Metrics {
         this.set(stats.waiting);
       },
     });
+    new Gauge({
+      name: 'switchboard_db_tenant_writers_waiting',
+      help: "Audited writes waiting for their turn among their tenant's writers (DB_TENANT_WRITERS at a time per tenant); high while one tenant writes in bursts.",
+      registers,
+      collect() {
+        this.set(database.writers.waiting);
+      },
+    });
     counterFrom(
       this.registry,
       'switchboard_db_query_errors_total',

@@ -59,6 +59,8 @@ export interface TestAppOptions {
   dbName?: string;
   socket?: (options: SocketOptions) => Promise<unknown>;
   poolMax?: number;
+  /** How long a request waits for a pooled connection (ms; default 30 s). */
+  poolWaitMs?: number;
   /** Scheduler overrides and hook (it runs only with env SCHEDULER_ENABLED=true). */
   scheduler?: AppDeps['scheduler'];
 }
@@ -112,6 +114,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const db = openDatabase(dbName, {
     ...(options.socket ? { socket: options.socket } : {}),
     ...(options.poolMax ? { poolMax: options.poolMax } : {}),
+    ...(options.poolWaitMs ? { poolWaitMs: options.poolWaitMs } : {}),
   });
   const app = await buildApp({
     config,

@@ -1,5 +1,5 @@
 import type { NewApprovalRow } from '../../db/schema.js';
-import { type Tx, withTenantTx } from '../../db/tenant-tx.js';
+import { type Tx, withAuditedTx, withTenantTx } from '../../db/tenant-tx.js';
 import type { RequestContext } from '../../http/context.js';
 import { matches } from '../../http/etag.js';
 import { type ListQuery, listInTenant, type TenantLists } from '../../http/pagination.js';
@@ -78,7 +78,7 @@ export async function requestApproval(
   r: ApprovalRequest,
   o: RequestOpts,
 ): Promise<ApprovalResult> {
-  return withTenantTx(ctx, async (tx) => {
+  return withAuditedTx(ctx, async (tx) => {
     const [task] = await tasksRepo.lockById(tx, ctx.tenantId, taskId).execute();
     if (!task) {
       throw o.taskIdIn === 'path'
@@ -125,7 +125,7 @@ export async function decideApproval(
   decision: 'approved' | 'rejected',
   o: DecideOpts = {},
 ): Promise<ApprovalResult> {
-  return withTenantTx(ctx, async (tx) => {
+  return withAuditedTx(ctx, async (tx) => {
     const [[task], [approval]] = await Promise.all([
       repo.lockTaskOf(tx, ctx.tenantId, id).execute(),
       repo.lockById(tx, ctx.tenantId, id).execute(),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { DbStats } from '../../db/client.js';
 import type { AuditEventRow } from '../../db/schema.js';
-import { type Executable, type Tx, withTenantTx } from '../../db/tenant-tx.js';
+import { type Executable, type Tx, withAuditedTx } from '../../db/tenant-tx.js';
 import type { RequestContext } from '../../http/context.js';
 import { type ListQuery, listInTenant, plansFor } from '../../http/pagination.js';
 import { Problem } from '../../http/problem.js';
@@ -152,7 +152,7 @@ export async function appendEvent(
     { type: input.resource_type, id: input.resource_id },
     input.data ?? {},
   );
-  return withTenantTx(ctx, async (tx) => {
+  return withAuditedTx(ctx, async (tx) => {
     const [[appended]] = await tx.commit(appendCounted(tx, event));
     if (!appended) throw new Error('the audit append returned no row');
     const { prefix: _prefix, suffix: _suffix, ...row } = event;

@@ -1,5 +1,5 @@
 import type { SessionRow, SessionStatus } from '../../db/schema.js';
-import { withTenantTx } from '../../db/tenant-tx.js';
+import { withAuditedTx } from '../../db/tenant-tx.js';
 import type { RequestContext } from '../../http/context.js';
 import { matches } from '../../http/etag.js';
 import { type ListQuery, listInTenant, plansFor, readCursorPage } from '../../http/pagination.js';
@@ -100,7 +100,7 @@ export async function transitionSession(
   to: SessionStatus,
   o: TransitionOpts = {},
 ): Promise<SessionRow> {
-  return withTenantTx(ctx, async (tx) => {
+  return withAuditedTx(ctx, async (tx) => {
     const [current] = await repo.lockById(tx, ctx.tenantId, id).execute();
     if (!current) throw notFound('session', id); // another tenant's session: the same 404
     if (!matches(o.ifMatch, current.version)) throw versionMismatch(current.version);
@@ -152,7 +152,7 @@ export async function updateSession(
   patch: SessionPatch,
   ifMatch?: number[],
 ): Promise<SessionRow> {
-  return withTenantTx(ctx, async (tx) => {
+  return withAuditedTx(ctx, async (tx) => {
     const [current] = await repo.lockById(tx, ctx.tenantId, id).execute();
     if (!current) throw notFound('session', id);
     if (!matches(ifMatch, current.version)) throw versionMismatch(current.version);

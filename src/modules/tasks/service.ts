@@ -1,5 +1,5 @@
 import type { NewTaskRow, TaskRow } from '../../db/schema.js';
-import { type Tx, withTenantTx } from '../../db/tenant-tx.js';
+import { type Tx, withAuditedTx } from '../../db/tenant-tx.js';
 import type { RequestContext } from '../../http/context.js';
 import { matches } from '../../http/etag.js';
 import { type ListQuery, listInTenant } from '../../http/pagination.js';
@@ -99,7 +99,7 @@ export async function createTask(ctx: TaskCtx, input: CreateTaskInput): Promise<
     ...(approval ? [requestedEvent(tx, ctx, approval)] : []),
   ];
 
-  return withTenantTx(ctx, async (tx) => {
+  return withAuditedTx(ctx, async (tx) => {
     if (!key) {
       const [[task]] = await tx.commit(repo.insert(tx, row), ...writes(tx));
       return { task: task!, replayed: false };
@@ -150,7 +150,7 @@ export async function cancelTask(
   id: string,
   o: { reason?: string | undefined; ifMatch?: number[] | undefined } = {},
 ): Promise<TaskRow> {
-  return withTenantTx(ctx, async (tx) => {
+  return withAuditedTx(ctx, async (tx) => {
     const [[task], [approval]] = await Promise.all([
       repo.lockById(tx, ctx.tenantId, id).execute(),
       approvalsRepo.lockPendingOfTask(tx, ctx.tenantId, id).execute(),

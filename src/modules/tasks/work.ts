@@ -1,6 +1,6 @@
 import { and, eq, gt, inArray, sql } from 'drizzle-orm';
 import { type TaskRow, tasks } from '../../db/schema.js';
-import { withTenantTx } from '../../db/tenant-tx.js';
+import { withAuditedTx, withTenantTx } from '../../db/tenant-tx.js';
 import { matches } from '../../http/etag.js';
 import { invalidReference, notFound, Problem, versionMismatch } from '../../http/problem.js';
 import { addSeconds } from '../../lib/clock.js';
@@ -26,7 +26,7 @@ export interface ClaimInput {
 export async function claimTask(ctx: TaskCtx, input: ClaimInput): Promise<TaskRow | undefined> {
   const now = ctx.clock.now();
   const leaseExpiresAt = addSeconds(now, input.lease_seconds ?? leaseSeconds(ctx));
-  return withTenantTx(ctx, async (tx) => {
+  return withAuditedTx(ctx, async (tx) => {
     const { sessionStatus, task } = await repo
       .claimNext(tx, {
         tenantId: ctx.tenantId,
@@ -108,7 +108,7 @@ export async function completeTask(
   input: { session_id: string; output?: Record<string, unknown> | undefined },
   ifMatch?: number[],
 ): Promise<TaskRow> {
-  return withTenantTx(ctx, async (tx) => {
+  return withAuditedTx(ctx, async (tx) => {
     const [task] = await repo.lockById(tx, ctx.tenantId, id).execute();
     if (!task) throw notFound('task', id);
     if (!matches(ifMatch, task.version)) throw versionMismatch(task.version);
@@ -153,7 +153,7 @@ export async function failTask(
   ifMatch?: number[],
 ): Promise<TaskRow> {
   const error = typeof input.error === 'string' ? { message: input.error } : input.error;
-  return withTenantTx(ctx, async (tx) => {
+  return withAuditedTx(ctx, async (tx) => {
     const [task] = await repo.lockById(tx, ctx.tenantId, id).execute();
     if (!task) throw notFound('task', id);
     if (!matches(ifMatch, task.version)) throw versionMismatch(task.version);

@@ -1,6 +1,6 @@
 import { pgError } from '../../db/errors.js';
 import type { TenantRow, TenantSettings } from '../../db/schema.js';
-import { withTenantTx } from '../../db/tenant-tx.js';
+import { withAuditedTx, withTenantTx } from '../../db/tenant-tx.js';
 import type { RequestContext } from '../../http/context.js';
 import { matches } from '../../http/etag.js';
 import { listPage, paging } from '../../http/pagination.js';
@@ -33,7 +33,7 @@ export async function createTenant(ctx: AdminCtx, input: CreateTenantInput): Pro
     updatedAt: now,
   };
   try {
-    return await withTenantTx(scope(ctx, input.id), async (tx) => {
+    return await withAuditedTx(scope(ctx, input.id), async (tx) => {
       const [[tenant]] = await tx.commit(
         repo.insert(tx, row),
         insertHead(tx, input.id),
@@ -52,7 +52,7 @@ export async function createTenant(ctx: AdminCtx, input: CreateTenantInput): Pro
 /** Startup seeding (the development `demo` tenant): creates it once, audited, and leaves it alone after. */
 export async function ensureTenant(ctx: AdminCtx, id: string, name: string): Promise<boolean> {
   const now = ctx.clock.now();
-  return withTenantTx(scope(ctx, id), async (tx) => {
+  return withAuditedTx(scope(ctx, id), async (tx) => {
     const [created] = await repo.insertIfMissing(tx, {
       id,
       name,
@@ -111,7 +111,7 @@ export async function updateTenant(
   patch: TenantPatch,
   ifMatch?: number[],
 ): Promise<TenantRow> {
-  return withTenantTx(scope(ctx, id), async (tx) => {
+  return withAuditedTx(scope(ctx, id), async (tx) => {
     const [current] = await repo.lockById(tx, id);
     if (!current) throw notFound('tenant', id);
     if (!matches(ifMatch, current.version)) throw versionMismatch(current.version);

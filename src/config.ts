@@ -49,7 +49,7 @@ const EnvSchema = z
     DB_POOL_MAX: int(10, 1, 1000),
     DB_CONNECT_TIMEOUT_SECONDS: int(2, 1, 600),
     DB_POOL_WAIT_SECONDS: int(30, 1, 3600),
-    DB_TENANT_WRITERS: int(2, 1, 1000),
+    DB_TENANT_WRITERS: int(4, 1, 1000),
     AUTH_MODE: z.enum(['jwt', 'none']).default('jwt'),
     AUTH_JWT_SECRET: optionalString.pipe(
       z

@@ -144,13 +144,13 @@ describe("one tenant's burst of writes", () => {
   // every connection while they queue on their chain head, and the other tenant's get a 503.
   let small: TestApp;
   beforeAll(async () => {
-    small = await createTestApp({ poolMax: 4, poolWaitMs: 2000 });
+    small = await createTestApp({ poolMax: 6, poolWaitMs: 2000 });
   });
   afterAll(async () => {
     await small?.close();
   });
 
-  it('queues in the process, two at a time in the database, and leaves the pool to other tenants', async () => {
+  it('queues in the process, four at a time in the database, and leaves the pool to other tenants', async () => {
     const [busy, other] = await Promise.all([small.newTenant(), small.newTenant()]);
     const a = await small.client(busy, 'sessions:write');
     const b = await small.client(other, 'sessions:write');
@@ -160,10 +160,10 @@ describe("one tenant's burst of writes", () => {
       burst = Promise.all(
         Array.from({ length: 12 }, (_, i) => a.post('/v1/sessions', { agent_role: `burst-${i}` })),
       );
-      // Two of the burst wait on the chain head in PostgreSQL (DB_TENANT_WRITERS), ten in the process...
+      // Four of the burst wait on the chain head in PostgreSQL (DB_TENANT_WRITERS), eight in the process...
       for (let i = 0; ; i++) {
         const waits = await small.owner`select 1 from pg_locks where not granted`;
-        if (waits.length === 2 && small.db.writers.waiting === 10) break;
+        if (waits.length === 4 && small.db.writers.waiting === 8) break;
         if (i > 500)
           throw new Error(
             `the burst did not queue: ${waits.length} lock waits, ${small.db.writers.waiting} in the process`,

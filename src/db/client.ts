@@ -53,7 +53,7 @@ export interface DatabaseOptions {
   breakerMs?: number;
   /** How long a transaction waits for a pooled connection (ms; default 30 s). */
   poolWaitMs?: number;
-  /** How many of one tenant's audited writes go to the database at once (default 2). */
+  /** How many of one tenant's audited writes go to the database at once (default 4). */
   tenantWriters?: number;
   /** The socket factory (postgres.js `socket` option); tests wrap it to count round trips. */
   socket?: (options: SocketOptions) => Promise<unknown>;
@@ -79,7 +79,7 @@ export function createDatabase(options: DatabaseOptions): Database {
     breaker: new Breaker(options.breakerMs ?? 1000),
     stats: newDbStats(),
     poolWaitMs: options.poolWaitMs ?? 30_000,
-    writers: new TenantGate(options.tenantWriters ?? 2),
+    writers: new TenantGate(options.tenantWriters ?? 4),
     close: () => sql.end({ timeout: 5 }),
   };
 }

@@ -2,10 +2,12 @@
  * How many of one tenant's audited writes this process lets into the database at once.
  *
  * Every audited write of a tenant advances the tenant's audit chain head, one row, so they commit
- * one after another whatever happens. Sixteen of them sent at once do not go faster than two:
- * fourteen wait in PostgreSQL on the row lock, each holding a pooled connection and a backend,
+ * one after another whatever happens. Sixteen of them sent at once do not go faster than four:
+ * twelve wait in PostgreSQL on the row lock, each holding a pooled connection and a backend,
  * and on two cores the waiting costs CPU (one tenant's create cost 1,642 us of server and
- * database CPU at 16 connections, 1,085 us at 4). They also take the pool: a burst of writes from
+ * database CPU at 16 connections, 1,085 us at 4). Four, not one or two: a write of two round
+ * trips (read, then change and append) holds the chain head only in its second, so a few at once
+ * keep the database busy (bench/README.md, change 18). They also take the pool: a burst of writes from
  * one tenant held every connection while it queued on its own chain, and other tenants' requests
  * waited for a connection behind it. Waiting here instead costs a promise, holds no connection,
  * and lets other tenants through.

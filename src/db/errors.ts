@@ -58,7 +58,7 @@ export const isConnectionFailure = (error: unknown) => CONNECTION_FAILURES.has(p
 /** The driver could not reach the database, or the breaker refused to try (see breaker.ts). */
 const unreachable = (code: string) => CONNECTION_FAILURES.has(code) || code === 'DATABASE_BREAKER_OPEN';
 
-/** No pooled connection within DB_POOL_WAIT_SECONDS (see tenant-tx.ts): the pool is saturated. */
+/** No pooled connection within DB_POOL_WAIT_SECONDS (see connection.ts): the pool is saturated. */
 export const POOL_TIMEOUT = 'DATABASE_POOL_TIMEOUT';
 
 /** Failures before any statement ran: no connection could be had. The caller should retry. */

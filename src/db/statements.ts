@@ -2,14 +2,8 @@ import { Column, getTableColumns, is, Param, Placeholder, SQL, sql, type Table }
 import { PgDatabase, PgDialect, type PgPreparedQuery, type PreparedQueryConfig } from 'drizzle-orm/pg-core';
 import { type PostgresJsQueryResultHKT, PostgresJsSession } from 'drizzle-orm/postgres-js';
 import type postgres from 'postgres';
-import {
-  type Executable,
-  type Tx,
-  type TxScope,
-  txClient,
-  withAuditedTx,
-  withConnection,
-} from './tenant-tx.js';
+import { withConnection } from './connection.js';
+import { type Executable, type Tx, type TxScope, txClient, withAuditedTx } from './tenant-tx.js';
 
 /*
  * Hot statements are built by drizzle once, not on every request. Building a query (selection,
@@ -174,9 +168,10 @@ export function tenantRead<T extends Table, A extends unknown[]>(
 
 /**
  * A write through a tenant function, which appends to the tenant's audit chain (so it waits for
- * its turn among the tenant's writers, see TxOptions.appends): one statement on its own; or, when the scope has a
- * statement to commit with the change (an idempotency key, `TxScope.onCommit`), in a tenant
- * transaction with it, where the function's own set_tenant() repeats what the transaction set.
+ * its turn among the tenant's writers, see TxOptions.appends): one statement on its own; or,
+ * when the scope has a statement to commit with the change (an idempotency key,
+ * `TxScope.onCommit`), in a tenant transaction with it, where the function's own set_tenant()
+ * repeats what the transaction set.
  */
 export function tenantWrite<T extends Table, A extends unknown[]>(table: T, fn: string, arity: A['length']) {
   const call = tenantFunction(table, fn, arity);

@@ -7,7 +7,7 @@
  * server and every request in flight with it. Nothing waits on that query (the connection
  * reconnects and asks again; the queries queued on it fail or succeed on their own, and a
  * transaction's reserve that the driver drops there fails after DB_POOL_WAIT_SECONDS, see
- * tenant-tx.ts), so that one rejection is logged and survived. Every other unhandled rejection
+ * connection.ts), so that one rejection is logged and survived. Every other unhandled rejection
  * still ends the process.
  */
 

@@ -42,8 +42,9 @@ export interface Measurement {
   dbCpuUs: number;
   /**
    * How busy the whole machine was while the load ran, in percent of all its cores (server,
-   * database and load generator together). A scenario that keeps the machine near 100% cannot
-   * go faster by running more of its work at once: it is the ceiling of any scaling ratio.
+   * database and load generator together). With it, a change of rate between two scenarios
+   * splits into more of the machine used and cheaper requests (see the 20-tenant ratio in
+   * table.ts): near 100%, only cheaper requests can make a scenario faster.
    */
   machineBusyPct: number;
   /** Responses per status code other than 2xx (what went wrong, when something did). */

@@ -78,11 +78,11 @@ export async function withConnection<T>(
   { db, writerOf }: { db: Database; writerOf?: string | undefined },
   run: (conn: postgres.ReservedSql) => Promise<T>,
 ): Promise<T> {
-  const started = Date.now();
+  const deadline = Date.now() + db.poolWaitMs;
   const leave = writerOf === undefined ? undefined : await enterAsWriter(db, writerOf);
   let conn: postgres.ReservedSql;
   try {
-    conn = await acquire(db, Math.max(1, db.poolWaitMs - (Date.now() - started)));
+    conn = await acquire(db, Math.max(1, deadline - Date.now()));
   } catch (error) {
     leave?.();
     throw error;

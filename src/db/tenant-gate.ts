@@ -7,9 +7,9 @@
  * and on two cores the waiting costs CPU (one tenant's create cost 1,642 us of server and
  * database CPU at 16 connections, 1,085 us at 4). Four, not one or two: a write of two round
  * trips (read, then change and append) holds the chain head only in its second, so a few at once
- * keep the database busy (bench/README.md, change 18). They also take the pool: a burst of writes from
- * one tenant held every connection while it queued on its own chain, and other tenants' requests
- * waited for a connection behind it. Waiting here instead costs a promise, holds no connection,
+ * keep the database busy (bench/README.md, change 18). They also take the pool: a burst of
+ * writes from one tenant held every connection while it queued on its own chain, and other
+ * tenants' requests waited for a connection behind it. Waiting here instead costs a promise, holds no connection,
  * and lets other tenants through.
  *
  * Waiters enter in arrival order. A tenant's entry exists only while it has writes in flight.

@@ -1,7 +1,7 @@
 import pino from 'pino';
 import { type App, buildApp } from './app.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
-import { APP_ROLE, checkAppRole, createDatabase, type Database } from './db/client.js';
+import { APP_ROLE, checkAppRole, createDatabase, type Database, poolOptions } from './db/client.js';
 import { type EmbeddedDatabase, startEmbedded } from './db/embedded.js';
 import { isTransient } from './db/errors.js';
 import { expectedMigrations, migrate } from './db/migrate.js';
@@ -125,15 +125,7 @@ async function main() {
     log.info({ port: embedded.port, dataDir: config.DATA_DIR }, 'embedded PostgreSQL started');
   }
 
-  const pool = (url: string) =>
-    createDatabase({
-      url,
-      poolMax: config.DB_POOL_MAX,
-      connectTimeoutSeconds: config.DB_CONNECT_TIMEOUT_SECONDS,
-      poolWaitMs: config.DB_POOL_WAIT_SECONDS * 1000,
-      tenantWriters: config.DB_TENANT_WRITERS,
-      appRole: null,
-    });
+  const pool = (url: string) => createDatabase({ url, ...poolOptions(config), appRole: null });
   let database: Database;
   if (embedded) {
     await migrate(ownerUrl);

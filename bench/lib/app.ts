@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import postgres from 'postgres';
 import { type App, buildApp } from '../../src/app.js';
 import { type Config, loadConfig } from '../../src/config.js';
-import { createDatabase, type Database } from '../../src/db/client.js';
+import { createDatabase, type Database, poolOptions } from '../../src/db/client.js';
 import { startEmbedded } from '../../src/db/embedded.js';
 import { expectedMigrations, migrate } from '../../src/db/migrate.js';
 import { mintToken } from '../../src/http/auth/mint.js';
@@ -57,12 +57,7 @@ export async function startBenchApp(tenant: string, env: Record<string, string> 
   };
   try {
     await migrate(embedded.ownerUrl);
-    database = createDatabase({
-      url: await embedded.appUrl(),
-      appRole: null,
-      poolMax: config.DB_POOL_MAX,
-      tenantWriters: config.DB_TENANT_WRITERS,
-    });
+    database = createDatabase({ url: await embedded.appUrl(), ...poolOptions(config), appRole: null });
     app = await buildApp({ config, database, logger: false, expectedMigrations: expectedMigrations() });
     const address = await app.listen({ port: 0, host: '127.0.0.1' });
     const actor = { type: 'system' as const, id: 'bench' };

@@ -6,7 +6,7 @@
  */
 import { buildApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
-import { createDatabase } from '../../src/db/client.js';
+import { createDatabase, poolOptions } from '../../src/db/client.js';
 import { expectedMigrations } from '../../src/db/migrate.js';
 
 const config = loadConfig({
@@ -18,9 +18,8 @@ const config = loadConfig({
 });
 const database = createDatabase({
   url: process.env['BENCH_DATABASE_URL']!,
+  ...poolOptions(config),
   appRole: null,
-  poolMax: config.DB_POOL_MAX,
-  tenantWriters: config.DB_TENANT_WRITERS,
 });
 const app = await buildApp({ config, database, expectedMigrations: expectedMigrations() });
 const url = await app.listen({ host: '127.0.0.1', port: 0 });

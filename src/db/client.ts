@@ -1,5 +1,6 @@
 import { drizzle, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
+import type { Config } from '../config.js';
 import { Breaker } from './breaker.js';
 import { connectSocket, type SocketOptions } from './socket.js';
 import { TenantGate } from './tenant-gate.js';
@@ -58,6 +59,19 @@ export interface DatabaseOptions {
   /** The socket factory (postgres.js `socket` option); tests wrap it to count round trips. */
   socket?: (options: SocketOptions) => Promise<unknown>;
 }
+
+/** The pool's options as the configuration sets them (DB_POOL_MAX and the rest). */
+export const poolOptions = (
+  config: Pick<
+    Config,
+    'DB_POOL_MAX' | 'DB_CONNECT_TIMEOUT_SECONDS' | 'DB_POOL_WAIT_SECONDS' | 'DB_TENANT_WRITERS'
+  >,
+) => ({
+  poolMax: config.DB_POOL_MAX,
+  connectTimeoutSeconds: config.DB_CONNECT_TIMEOUT_SECONDS,
+  poolWaitMs: config.DB_POOL_WAIT_SECONDS * 1000,
+  tenantWriters: config.DB_TENANT_WRITERS,
+});
 
 export function createDatabase(options: DatabaseOptions): Database {
   // Keeps each flight of pipelined statements in one write (see socket.ts); `socket` is untyped.

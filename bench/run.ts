@@ -4,7 +4,7 @@
  * one table, JSON in bench/results/. `npm run bench -- --soak` runs the 5-minute soak instead.
  *
  * Options: --only create,get   --servers product,floor   --seconds 4 (per round)   --rounds 3
- *          --warmup 1   --connections 16   --rows 1000000   --cpu-prof (the product and the floors write .cpuprofile files)
+ *          --warmup 1 (each server, before the first round)   --connections 16   --rows 1000000   --cpu-prof (the product and the floors write .cpuprofile files)
  *          --baseline <dir> (adds another build of the product, see lib/servers.ts)
  *          --soak   --soak-seconds 300   --out name (of the JSON file)
  *          --rate 800 (a fixed load instead of the most each server answers; for A/B runs)
@@ -12,7 +12,9 @@
  *          --no-notify (an experiment: the audit stream's NOTIFY trigger disabled)
  *
  * The machine is shared and noisy: each scenario runs in rounds that alternate between the
- * servers, and each server's figures are the medians over its rounds.
+ * servers, each round starting with the next server (no server always follows the same one and
+ * inherits its leftovers: dirty pages, a checkpoint, an autovacuum), and each server's figures are
+ * the medians over its rounds.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -28,7 +30,7 @@ import {
   sessionIds,
   startDatabase,
 } from './lib/database.js';
-import { type Measurement, measure } from './lib/load.js';
+import { type LoadOptions, type Measurement, measure, warmUp } from './lib/load.js';
 import {
   prepareRuntime,
   type Runtime,
@@ -124,6 +126,12 @@ async function prepare(db: BenchDatabase, secret: string): Promise<Fixtures> {
   };
 }
 
+/** `xs` starting from its `by`-th element (modulo its length), in the same cyclic order. */
+const rotated = <T>(xs: readonly T[], by: number): T[] => {
+  const k = xs.length === 0 ? 0 : by % xs.length;
+  return [...xs.slice(k), ...xs.slice(0, k)];
+};
+
 /** Fixtures that each run consumes are read again just before it. */
 async function refresh(db: BenchDatabase, f: Fixtures, scenario: string, server: ServerName) {
   if (server === 'peer') return;
@@ -161,6 +169,10 @@ async function main() {
       return;
     }
     const fixtures = await prepare(db, secret);
+    const walBytes = async () =>
+      Number(
+        (await db.owner<{ bytes: string }[]>`select wal_bytes::text as bytes from pg_stat_wal`)[0]!.bytes,
+      );
     for (const name of serverNames)
       servers.push(await timed(`started ${name}`, () => start(name, db, secret)));
     const rows: Row[] = [];
@@ -170,25 +182,41 @@ async function main() {
       // the rows the last scenarios wrote are vacuumed now, so that an autovacuum worker is less
       // likely to start in the middle of some server's rounds and bill them for its work.
       await Promise.all([db.owner`vacuum analyze`, new Promise((r) => setTimeout(r, 3000))]);
-      for (let round = 0; round < ROUNDS; round++) {
+      const loadOf = async (server: Server): Promise<LoadOptions | undefined> => {
+        const name = server.name as ServerName;
+        const make = scenario.servers[name === 'baseline' ? 'product' : name];
+        if (!make) return undefined;
+        await refresh(db, fixtures, scenario.name, name);
+        const { requests, headers } = make(fixtures, name);
+        return {
+          url: server.url,
+          pid: server.pid,
+          requests,
+          ...(headers ? { headers } : {}),
+          connections: scenario.connections ?? Number(args.connections),
+          seconds: SECONDS,
+          rate: RATE,
+          walBytes,
+          warmupSeconds: 0,
+        };
+      };
+      // Every server warms up before any is measured: the first load after the vacuum also pays
+      // for what the vacuum left (free space to fill in old pages, plans to make again), and that
+      // should be no server's measured round. A transition has nothing to spare for a warm-up.
+      if (scenario.name !== 'transition' && Number(args.warmup) > 0) {
         for (const server of servers) {
+          const load = await loadOf(server);
+          if (load) await warmUp(load, Number(args.warmup));
+        }
+      }
+      for (let round = 0; round < ROUNDS; round++) {
+        for (const server of rotated(servers, round)) {
+          const load = await loadOf(server);
+          if (!load) continue;
           const name = server.name as ServerName;
-          const make = scenario.servers[name === 'baseline' ? 'product' : name];
-          if (!make) continue;
-          await refresh(db, fixtures, scenario.name, name);
-          const { requests, headers } = make(fixtures, name);
-          const m = await measure({
-            url: server.url,
-            pid: server.pid,
-            requests,
-            ...(headers ? { headers } : {}),
-            connections: scenario.connections ?? Number(args.connections),
-            seconds: SECONDS,
-            rate: RATE,
-            warmupSeconds: round > 0 || scenario.name === 'transition' ? 0 : Number(args.warmup),
-          });
+          const m = await measure(load);
           log(
-            `${scenario.name.padEnd(18)} ${name.padEnd(16)} ${m.rps} req/s p99 ${m.p99} ms non-2xx ${m.non2xx} ${JSON.stringify(m.failures)} cpu ${m.cpuUs} us/req db ${m.dbCpuUs} us/req machine ${m.machineBusyPct}% busy`,
+            `${scenario.name.padEnd(18)} ${name.padEnd(16)} ${m.rps} req/s p99 ${m.p99} ms non-2xx ${m.non2xx} ${JSON.stringify(m.failures)} cpu ${m.cpuUs} us/req db ${m.dbCpuUs} us/req WAL ${m.walBytes} B/req machine ${m.machineBusyPct}% busy`,
           );
           runs.set(server, [...(runs.get(server) ?? []), m]);
         }
@@ -231,6 +259,7 @@ function median(ms: Measurement[]): Measurement {
     rssMb: Math.max(...ms.map((m) => m.rssMb)),
     cpuUs: mid(ms.map((m) => m.cpuUs)),
     dbCpuUs: mid(ms.map((m) => m.dbCpuUs)),
+    walBytes: mid(ms.map((m) => m.walBytes)),
     machineBusyPct: mid(ms.map((m) => m.machineBusyPct)),
     failures: ms.reduce<Record<string, number>>((all, m) => {
       for (const [code, n] of Object.entries(m.failures)) all[code] = (all[code] ?? 0) + n;

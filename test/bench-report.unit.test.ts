@@ -14,6 +14,7 @@ const row = (scenario: string, server: Row['server'], m: Partial<Row>): Row => (
   rssMb: 100,
   cpuUs: 0,
   dbCpuUs: 0,
+  walBytes: 0,
   machineBusyPct: 0,
   failures: {},
   ...m,

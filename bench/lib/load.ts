@@ -22,6 +22,8 @@ export interface LoadOptions {
    * throughput rises, since more work is batched per turn of the event loop).
    */
   rate?: number | undefined;
+  /** The database's WAL written so far, in bytes (cluster-wide, as pg_stat_wal counts it). */
+  walBytes?: (() => Promise<number>) | undefined;
 }
 
 export interface Measurement {
@@ -40,6 +42,12 @@ export interface Measurement {
   cpuUs: number;
   /** PostgreSQL's CPU time per request (all its processes), in microseconds. */
   dbCpuUs: number;
+  /**
+   * WAL bytes the database wrote per request (0 for reads, or when not measured): what a write
+   * makes durable, the session and its audit event in every index of both, for example. Like
+   * dbCpuUs it counts the whole cluster, autovacuum included.
+   */
+  walBytes: number;
   /**
    * How busy the whole machine was while the load ran, in percent of all its cores (server,
    * database and load generator together). With it, a change of rate between two scenarios
@@ -71,6 +79,11 @@ function fire(o: LoadOptions, seconds: number): Promise<autocannon.Result> {
   });
 }
 
+/** The load for `seconds`, unmeasured. */
+export async function warmUp(o: LoadOptions, seconds: number): Promise<void> {
+  await fire(o, seconds);
+}
+
 export async function measure(o: LoadOptions): Promise<Measurement> {
   if (o.warmupSeconds > 0) await fire(o, o.warmupSeconds);
   let peak = 0;
@@ -81,16 +94,19 @@ export async function measure(o: LoadOptions): Promise<Measurement> {
       await new Promise((r) => setTimeout(r, 200));
     }
   })();
-  const [cpuBefore, dbBefore, ticksBefore] = await Promise.all([
+  const wal = o.walBytes ?? (async () => 0);
+  const [cpuBefore, dbBefore, ticksBefore, walBefore] = await Promise.all([
     cpuMsOf(o.pid),
     postgresCpuMs(),
     machineTicks(),
+    wal(),
   ]);
   const result = await fire(o, o.seconds);
-  const [cpuAfter, dbAfter, ticksAfter] = await Promise.all([
+  const [cpuAfter, dbAfter, ticksAfter, walAfter] = await Promise.all([
     cpuMsOf(o.pid),
     postgresCpuMs(),
     machineTicks(),
+    wal(),
   ]);
   const ticks = ticksAfter.total - ticksBefore.total;
   const cpuMs = cpuAfter - cpuBefore;
@@ -114,6 +130,7 @@ export async function measure(o: LoadOptions): Promise<Measurement> {
     ),
     cpuUs: perRequest(cpuMs),
     dbCpuUs: perRequest(dbMs),
+    walBytes: result.requests.total > 0 ? Math.round((walAfter - walBefore) / result.requests.total) : 0,
     machineBusyPct: ticks > 0 ? Math.round((100 * (ticksAfter.busy - ticksBefore.busy)) / ticks) : 0,
   };
 }

@@ -1,0 +1,112 @@
+/**
+ * `npx tsx bench/audit-index-cost.ts`: what the audit log's five filter indexes (resource, action,
+ * actor, trace, time: each serves a filter of GET /v1/audit-events) cost a create. One backend
+ * calls create_session() as the product does (its own transaction, committed), 4,000 times over 20
+ * tenants, with every index, without the trace index, and without all five; the rounds alternate
+ * (and reverse their order every other time: the first after a checkpoint pays more). Prints the
+ * backend's CPU per create (from /proc). Starts its own embedded PostgreSQL (or uses
+ * BENCH_DATABASE_URL) and stops it at the end; the indexes are made again after each round.
+ */
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import type postgres from 'postgres';
+import { uuidv7 } from 'uuidv7';
+import { createTenants, startDatabase } from './lib/database.js';
+
+const CREATES = 4000;
+const ROUNDS = 10;
+const tenants = Array.from({ length: 20 }, (_, i) => `index-cost-${i}`);
+
+// The definitions of drizzle/0000_init.sql (src/db/schema.ts).
+const INDEXES: Record<string, string> = {
+  resource: '(tenant_id, resource_type, resource_id, seq)',
+  action: '(tenant_id, action, seq)',
+  actor: '(tenant_id, actor_id, seq)',
+  trace: '(tenant_id, trace_id, seq)',
+  occurred: '(tenant_id, occurred_at)',
+};
+const variants: [string, string[]][] = [
+  ['every index', []],
+  ['without the trace index', ['trace']],
+  ['without the five', Object.keys(INDEXES)],
+];
+
+const CALL =
+  'select id from create_session($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)';
+
+/** CPU time (ms) a process has used so far, from /proc (clock ticks of 10 ms). */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+async function creates(c: postgres.ReservedSql, pid: number): Promise<number> {
+  const before = cpuMs(pid);
+  for (let i = 0; i < CREATES; i++) {
+    const tenant = tenants[i % tenants.length]!;
+    const now = new Date().toISOString();
+    const id = uuidv7();
+    const session = {
+      tenant_id: tenant,
+      id,
+      agent_role: 'bench',
+      status: 'pending',
+      metadata: { source: 'bench', n: 1 },
+      version: 1,
+      created_at: now,
+      updated_at: now,
+      expires_at: now,
+    };
+    const params = [
+      tenant,
+      null,
+      session,
+      '{"a":',
+      '}',
+      uuidv7(),
+      now,
+      'service',
+      'bench',
+      'session.created',
+      'session',
+      id,
+      randomBytes(16).toString('hex'),
+      null,
+      { agent_role: 'bench' },
+    ];
+    await c.unsafe(CALL, params as postgres.ParameterOrJSON<never>[], { prepare: true });
+  }
+  return ((cpuMs(pid) - before) * 1000) / CREATES;
+}
+
+const db = await startDatabase(() => {});
+try {
+  await createTenants(db.appUrl, tenants);
+  const c = await db.owner.reserve();
+  try {
+    const pid = (await c<{ pid: number }[]>`select pg_backend_pid() as pid`)[0]!.pid;
+    await creates(c, pid); // warm-up: plans, caches
+    const results = new Map<string, number[]>();
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const [name, dropped] of round % 2 ? [...variants].reverse() : variants) {
+        for (const index of dropped) await c.unsafe(`drop index audit_events_${index}_idx`);
+        await c`checkpoint`;
+        const us = await creates(c, pid);
+        for (const index of dropped)
+          await c.unsafe(`create index audit_events_${index}_idx on audit_events ${INDEXES[index]}`);
+        results.set(name, [...(results.get(name) ?? []), us]);
+      }
+    }
+    for (const [name, us] of results) {
+      const sorted = [...us].sort((a, b) => a - b);
+      const mean = us.reduce((a, b) => a + b, 0) / us.length;
+      console.log(
+        `${name.padEnd(24)} database CPU per create: mean ${mean.toFixed(0)} us, median ${sorted[Math.floor(us.length / 2)]!.toFixed(0)} us (${ROUNDS} rounds of ${CREATES})`,
+      );
+    }
+  } finally {
+    c.release();
+  }
+} finally {
+  await db.stop();
+}

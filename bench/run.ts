@@ -197,7 +197,6 @@ async function main() {
           seconds: SECONDS,
           rate: RATE,
           walBytes,
-          warmupSeconds: 0,
         };
       };
       // Every server warms up before any is measured: the first load after the vacuum also pays

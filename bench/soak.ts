@@ -25,7 +25,6 @@ export async function soak(product: Server, f: Fixtures, seconds: number, log: (
     pid: product.pid,
     connections: 16,
     seconds,
-    warmupSeconds: 0,
     headers: { authorization: `Bearer ${token}` },
     requests: [
       {

@@ -1,6 +1,6 @@
 /**
- * One measurement: autocannon against one server for a fixed time, after a short warm-up, with
- * the server's resident memory sampled from /proc while it runs.
+ * One measurement: autocannon against one server for a fixed time, with the server's resident
+ * memory sampled from /proc while it runs (the runner warms each server up first, `warmUp`).
  */
 import autocannon from 'autocannon';
 import { cpuMsOf, machineTicks, postgresCpuMs, rssOf } from './servers.js';
@@ -13,7 +13,6 @@ export interface LoadOptions {
   requests: Request[];
   connections: number;
   seconds: number;
-  warmupSeconds: number;
   /** Headers on every request (e.g. the token). */
   headers?: Record<string, string>;
   /**
@@ -85,7 +84,6 @@ export async function warmUp(o: LoadOptions, seconds: number): Promise<void> {
 }
 
 export async function measure(o: LoadOptions): Promise<Measurement> {
-  if (o.warmupSeconds > 0) await fire(o, o.warmupSeconds);
   let peak = 0;
   let sampling = true;
   const sampler = (async () => {

@@ -118,7 +118,11 @@ export const startFloor = (databaseUrl: string, mode: 'sequential' | 'pipelined'
     nodeArgs,
   );
 
-/** Platformatic DB 2.61 (bench/peer), installed there on first use with `npm ci --prefix bench/peer`. */
+/**
+ * Platformatic DB 2.61 (bench/peer), installed there on first use with `npm ci --prefix bench/peer`.
+ * It logs at its own default level, info (two lines per request, Fastify's), as the product logs
+ * its one line per request at info: both as they ship. PEER_LOG_LEVEL=warn turns its lines off.
+ */
 export async function startPeer(databaseUrl: string): Promise<Server> {
   const dir = here('../peer/');
   const bin = `${dir}node_modules/@platformatic/db/db.mjs`;
@@ -132,7 +136,13 @@ export async function startPeer(databaseUrl: string): Promise<Server> {
   const port = await freePort();
   const child = spawn(process.execPath, [bin, 'start', '-c', `${dir}platformatic.json`], {
     cwd: dir,
-    env: { DB_POOL_MAX: '10', ...process.env, PORT: String(port), DATABASE_URL: databaseUrl },
+    env: {
+      DB_POOL_MAX: '10',
+      PEER_LOG_LEVEL: 'info',
+      ...process.env,
+      PORT: String(port),
+      DATABASE_URL: databaseUrl,
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;

@@ -8,10 +8,10 @@
  * BENCH_DATABASE_URL) and stops it at the end; the indexes are made again after each round.
  */
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import type postgres from 'postgres';
 import { uuidv7 } from 'uuidv7';
 import { createTenants, startDatabase } from './lib/database.js';
+import { cpuMsOf } from './lib/servers.js';
 
 const CREATES = 4000;
 const ROUNDS = 10;
@@ -34,14 +34,8 @@ const variants: [string, string[]][] = [
 const CALL =
   'select id from create_session($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)';
 
-/** CPU time (ms) a process has used so far, from /proc (clock ticks of 10 ms). */
-function cpuMs(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10;
-}
-
 async function creates(c: postgres.ReservedSql, pid: number): Promise<number> {
-  const before = cpuMs(pid);
+  const before = await cpuMsOf(pid);
   for (let i = 0; i < CREATES; i++) {
     const tenant = tenants[i % tenants.length]!;
     const now = new Date().toISOString();
@@ -76,7 +70,7 @@ async function creates(c: postgres.ReservedSql, pid: number): Promise<number> {
     ];
     await c.unsafe(CALL, params as postgres.ParameterOrJSON<never>[], { prepare: true });
   }
-  return ((cpuMs(pid) - before) * 1000) / CREATES;
+  return (((await cpuMsOf(pid)) - before) * 1000) / CREATES;
 }
 
 const db = await startDatabase(() => {});

@@ -3,6 +3,7 @@ import { loadConfig } from '../src/config.js';
 import { withTenantTx } from '../src/db/tenant-tx.js';
 import { purgeAuditEvents, purgeExpiredAuditEvents, retentionCutoff } from '../src/modules/audit/purge.js';
 import { createTestApp, type TestApp } from './helpers/app.js';
+import { until } from './helpers/scheduler.js';
 import { seedAuditEvents } from './helpers/seed-audit.js';
 
 let t: TestApp;
@@ -243,6 +244,30 @@ describe('retention purge', () => {
     // Other tenants are untouched.
     const [others] = await t.owner`select count(*)::int as n from audit_events where tenant_id = ${other}`;
     expect(others!.n).toBe(11);
+  });
+
+  it("waits for a turn among the tenant's writers, since each batch locks the chain head", async () => {
+    const tenant = await t.newTenant();
+    await tamper(
+      () => t.owner`update audit_events set occurred_at = '2019-12-31T00:00:00Z' where tenant_id = ${tenant}`,
+    );
+    await seedAuditEvents(t.owner, tenant, 5, { base: old });
+    // The tenant's four turns (the default limit) taken, as by four requests' audited writes.
+    const turns = await Promise.all(
+      [1, 2, 3, 4].map(() => t.db.writers.enter(tenant, 5000, () => new Error('no turn'))),
+    );
+    const purge = purgeAuditEvents(system(), tenant, new Date(old.getTime() + 10_000), 1000);
+    try {
+      await until(() => t.db.writers.waiting === 1);
+      const [n] = await t.owner`select count(*)::int as n from audit_events where tenant_id = ${tenant}`;
+      expect(n!.n).toBe(6);
+    } finally {
+      for (const leave of turns) leave();
+    }
+    const { deleted } = await purge;
+    expect(deleted).toBeGreaterThan(0);
+    const [n] = await t.owner`select count(*)::int as n from audit_events where tenant_id = ${tenant}`;
+    expect(n!.n).toBe(6 - deleted + 1); // and the purge's own event
   });
 
   it('is off unless AUDIT_RETENTION_DAYS is set, and only for the transaction tenant', async () => {

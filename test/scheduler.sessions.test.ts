@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, openDatabase, type TestApp } from './helpers/app.js';
-import { lockWaiters, seedSessions, testScheduler } from './helpers/scheduler.js';
+import { lockWaiters, seedSessions, testScheduler, until } from './helpers/scheduler.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -69,6 +69,29 @@ describe('session expiry with three schedulers at once', () => {
     const total = (await sessionRows(tenants[0]!)).length + (await sessionRows(tenants[1]!)).length;
     expect(total).toBe(5000);
   }, 120_000);
+});
+
+describe("the sweep among the tenant's writers", () => {
+  it('waits for a turn, as a request does, while the tenant has DB_TENANT_WRITERS writes in flight', async () => {
+    const tenant = await t.newTenant();
+    const [due] = await seedSessions(t.owner, tenant, 1, { status: 'active' });
+    const status = async () =>
+      (await t.owner`select status from sessions where tenant_id = ${tenant} and id = ${due!}`)[0]!.status;
+    // The tenant's four turns (the default limit) taken, as by four requests' audited writes.
+    const turns = await Promise.all(
+      [1, 2, 3, 4].map(() => t.db.writers.enter(tenant, 5000, () => new Error('no turn'))),
+    );
+    const sweep = testScheduler(t.db).runOnce('session_expiry');
+    try {
+      await until(() => t.db.writers.waiting === 1);
+      expect(await status()).toBe('active');
+    } finally {
+      for (const leave of turns) leave();
+    }
+    await sweep;
+    expect(await status()).toBe('expired');
+    expect(t.db.writers.waiting).toBe(0);
+  });
 });
 
 describe('a client and the sweep racing for one session', () => {

@@ -1,5 +1,5 @@
 import type { Database } from './client.js';
-import { type Tx, withTenantTx } from './tenant-tx.js';
+import { type Tx, type TxOptions, withTenantTx } from './tenant-tx.js';
 
 /** The role whose SELECT-only policies see every tenant's sessions, tasks and approvals (drizzle/0003). */
 export const SWEEPER_ROLE = 'switchboard_sweeper';
@@ -47,13 +47,16 @@ export interface SweepOptions {
  * ids, one short transaction per tenant and batch (`apply` runs in it: `tx.tenantId` is the
  * tenant). Stops when a batch comes back short, after maxBatches, or once `signal` is aborted
  * (between batches: a batch is never left half done). A tenant whose batch fails does not stop
- * the others; the errors are thrown together at the end.
+ * the others; the errors are thrown together at the end. `tenantTx.appends`: `apply` appends to
+ * the tenant's audit chain, so each tenant's transaction waits for its turn among the tenant's
+ * writers, as a request's audited write does (TxOptions.appends).
  */
 export async function runSweep(
   db: Database,
   o: SweepOptions,
   discover: (tx: SweeperTx, limit: number) => Promise<Due[]>,
   apply: (tx: Tx, ids: string[]) => Promise<void>,
+  tenantTx: Pick<TxOptions, 'appends'> = {},
 ): Promise<void> {
   const batchSize = o.batchSize ?? 100;
   const maxBatches = o.maxBatches ?? 10;
@@ -64,7 +67,7 @@ export async function runSweep(
     for (const d of due) byTenant.set(d.tenantId, [...(byTenant.get(d.tenantId) ?? []), d.id]);
     for (const [tenantId, ids] of byTenant) {
       try {
-        await withTenantTx({ db, tenantId }, (tx) => apply(tx, ids));
+        await withTenantTx({ db, tenantId }, (tx) => apply(tx, ids), tenantTx);
       } catch (error) {
         errors.push(error);
       }

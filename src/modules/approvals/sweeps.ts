@@ -81,6 +81,7 @@ export async function sweepExpiredApprovals(
       await tx.commit(...updates, ...events);
       expired += count;
     },
+    { appends: true },
   );
   return { expired };
 }

@@ -1,5 +1,5 @@
 import type { Config } from '../../config.js';
-import { withTenantTx } from '../../db/tenant-tx.js';
+import { withAuditedTx } from '../../db/tenant-tx.js';
 import type { RequestContext } from '../../http/context.js';
 import * as repo from './repository.js';
 import { record } from './service.js';
@@ -38,7 +38,8 @@ export async function purgeAuditEvents(
 ): Promise<PurgeResult> {
   const result: PurgeResult = { tenantId, before, deleted: 0, purgedThroughSeq: 0, purgedThroughHash: null };
   for (;;) {
-    const deleted = await withTenantTx({ db: ctx.db, tenantId }, async (tx) => {
+    // Each batch locks the tenant's chain head (audit_purge()): a writer of the chain like any other.
+    const deleted = await withAuditedTx({ db: ctx.db, tenantId }, async (tx) => {
       const [row] = await repo.purgeBatch(tx, tenantId, before, batchSize);
       const n = Number(row?.deleted ?? 0);
       result.deleted += n;

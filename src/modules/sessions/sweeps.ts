@@ -92,6 +92,7 @@ export async function sweepExpiredSessions(
       result.expired += expiring.length;
       result.releasedTasks += released.length;
     },
+    { appends: true },
   );
   return result;
 }

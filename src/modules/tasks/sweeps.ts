@@ -103,6 +103,7 @@ export async function sweepExpiredLeases(
       );
       for (const r of released) result[r.to === 'pending' ? 'requeued' : 'failed']++;
     },
+    { appends: true },
   );
   return result;
 }

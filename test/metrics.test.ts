@@ -137,6 +137,13 @@ describe('GET /metrics', () => {
       after.value('switchboard_db_query_errors_total', { class: '23' }) -
         before.value('switchboard_db_query_errors_total', { class: '23' }),
     ).toBe(1);
+    // The keyed create commits on its own; the one without went in a group, which left it (it
+    // failed) to a create of its own.
+    const delta = (name: string, labels?: Record<string, string>) =>
+      after.value(name, labels) - before.value(name, labels);
+    expect(delta('switchboard_db_create_groups_total')).toBe(1);
+    expect(delta('switchboard_db_grouped_creates_total', { outcome: 'grouped' })).toBe(0);
+    expect(delta('switchboard_db_grouped_creates_total', { outcome: 'alone' })).toBe(1);
     expect(after.value('switchboard_db_pool_max')).toBe(7);
     expect(after.value('switchboard_db_pool_reserved')).toBe(0);
     expect(after.value('switchboard_db_pool_waiting')).toBe(0);

@@ -39,9 +39,20 @@ export interface DbStats {
   errors: Map<string, number>;
   /** Audit events appended by committed transactions. */
   auditEvents: number;
+  /**
+   * Session creates committed in groups (group-commit.ts): the groups sent, the creates they
+   * did, and those they left to a create of their own (a busy chain head, or an error).
+   */
+  createGroups: { sent: number; grouped: number; alone: number };
 }
 
-export const newDbStats = (): DbStats => ({ waiting: 0, reserved: 0, errors: new Map(), auditEvents: 0 });
+export const newDbStats = (): DbStats => ({
+  waiting: 0,
+  reserved: 0,
+  errors: new Map(),
+  auditEvents: 0,
+  createGroups: { sent: 0, grouped: 0, alone: 0 },
+});
 
 export const APP_ROLE = 'switchboard_app';
 

@@ -106,6 +106,14 @@ export function connectionLost(error: unknown): boolean {
   );
 }
 
+/**
+ * True when a statement reached the database and failed there, its connection intact: the
+ * statement's transaction was rolled back, so nothing of it was committed. (A lost connection says
+ * nothing of the kind: the commit may have happened before the answer was lost.)
+ */
+export const failedInDatabase = (error: unknown) =>
+  (pgError(error)?.fromServer ?? false) && !connectionLost(error);
+
 /** Foreign keys whose violation means "the body refers to something that does not exist". */
 const REFERENCES: Record<string, { path: string; resource: string }> = {
   sessions_tenant_id_task_id_tasks_tenant_id_id_fk: { path: 'body.task_id', resource: 'task' },

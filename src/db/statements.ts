@@ -2,6 +2,7 @@ import { Column, getTableColumns, is, Param, Placeholder, SQL, sql, type Table }
 import { PgDatabase, PgDialect, type PgPreparedQuery, type PreparedQueryConfig } from 'drizzle-orm/pg-core';
 import { type PostgresJsQueryResultHKT, PostgresJsSession } from 'drizzle-orm/postgres-js';
 import type postgres from 'postgres';
+import type { Database } from './client.js';
 import { withConnection } from './connection.js';
 import { type Executable, type Tx, type TxScope, txClient, withAuditedTx } from './tenant-tx.js';
 
@@ -121,15 +122,7 @@ function rowsMapper<R>(keys: string[], decoders: Decoder[]) {
  * their own.
  */
 function tenantFunction<T extends Table>(table: T, fn: string, arity: number, orderBy?: string) {
-  const columns = Object.entries(getTableColumns(table));
-  const args = Array.from({ length: arity + 2 }, (_, i) => `$${i + 1}`).join(', ');
-  const text = `select ${columns.map(([, c]) => `"${c.name}"`).join(', ')} from ${fn}(${args})${
-    orderBy ? ` order by ${orderBy}` : ''
-  }`;
-  const mapRows = rowsMapper<T['$inferSelect'][]>(
-    columns.map(([key]) => key),
-    columns.map(([, column]) => column),
-  );
+  const { text, mapRows } = functionCall(table, fn, arity + 2, orderBy);
   const call = (client: Client, tenantId: string, role: string | null, values: unknown[]) =>
     client
       .unsafe(text, [tenantId, role, ...values])
@@ -153,6 +146,34 @@ function tenantFunction<T extends Table>(table: T, fn: string, arity: number, or
       execute: () => call(txClient(tx) as Client, tx.tenantId, null, values),
     }),
   };
+}
+
+/** The text of `select <table's columns> from fn($1, ...)`, and the mapper of its rows. */
+function functionCall<T extends Table>(table: T, fn: string, arity: number, orderBy?: string) {
+  const columns = Object.entries(getTableColumns(table));
+  const args = Array.from({ length: arity }, (_, i) => `$${i + 1}`).join(', ');
+  const text = `select ${columns.map(([, c]) => `"${c.name}"`).join(', ')} from ${fn}(${args})${
+    orderBy ? ` order by ${orderBy}` : ''
+  }`;
+  const mapRows = rowsMapper<T['$inferSelect'][]>(
+    columns.map(([key]) => key),
+    columns.map(([, column]) => column),
+  );
+  return { text, mapRows };
+}
+
+/**
+ * A call of a function that writes rows of `table` for a group of items of any tenants, each of
+ * which sets its own tenant (`fn(role, items)`, drizzle/0011_group_commit_create.sql): one
+ * statement on its own connection, which is its own transaction. Not gated among any tenant's
+ * writers: the function never waits for a tenant's chain head.
+ */
+export function groupWrite<T extends Table>(table: T, fn: string) {
+  const { text, mapRows } = functionCall(table, fn, 2);
+  return (db: Database, items: string) =>
+    withConnection({ db }, (conn) =>
+      conn.unsafe(text, [db.appRole, items], { prepare: true }).values().then(mapRows),
+    );
 }
 
 /** A read through a tenant function: always one statement on its own (see tenantFunction). */

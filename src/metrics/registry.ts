@@ -181,6 +181,23 @@ export class Metrics {
       [],
       () => [[{}, stats.auditEvents]],
     );
+    counterFrom(
+      this.registry,
+      'switchboard_db_create_groups_total',
+      'Groups of session creates sent to the database as one statement and one commit (group commit: creates that arrive while the previous group is in the database go together).',
+      [],
+      () => [[{}, stats.createGroups.sent]],
+    );
+    counterFrom(
+      this.registry,
+      'switchboard_db_grouped_creates_total',
+      "Session creates sent in a group, by outcome: grouped (done by the group) or alone (left to a create of its own: the tenant's chain head was busy, or it failed).",
+      ['outcome'],
+      () => [
+        [{ outcome: 'grouped' }, stats.createGroups.grouped],
+        [{ outcome: 'alone' }, stats.createGroups.alone],
+      ],
+    );
   }
 
   /** The scheduler's `onSweep` callback: pass it as is (it is bound). */

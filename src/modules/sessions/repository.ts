@@ -1,7 +1,11 @@
 import { and, desc, eq, gte, inArray, lt, lte, or, type SQL, sql } from 'drizzle-orm';
+import type { Database } from '../../db/client.js';
 import { countAtMost } from '../../db/count.js';
+import { failedInDatabase } from '../../db/errors.js';
+import { GroupCommit } from '../../db/group-commit.js';
 import { type NewSessionRow, type SessionRow, type SessionStatus, sessions } from '../../db/schema.js';
 import {
+  groupWrite,
   p,
   placeholders,
   rowJson,
@@ -33,11 +37,62 @@ const createAudited = tenantWrite<typeof sessions, [session: string, ...event: E
   13,
 );
 /**
- * Inserts the session and appends its audit event (`event`, for this session) in one statement
- * (drizzle/0010_one_statement_create.sql).
+ * Groups of at most 32 creates (drizzle/0011_group_commit_create.sql: each is a subtransaction,
+ * and PostgreSQL keeps up to 64 of a transaction's in shared memory), two in the database at once
+ * (one runs while the other commits), a tenant in one of them at a time.
  */
-export const insertAudited = (scope: TxScope, row: NewSessionRow, event: NewAuditEvent) =>
-  createAudited(scope, rowJson(sessions, row), ...eventParams(event));
+const GROUP_OPTIONS = { max: 32, inFlight: 2, keyOf: (item: GroupItem) => item.tenantId };
+/** A create as an item of a group: the JSON create_sessions() takes for it. */
+interface GroupItem {
+  tenantId: string;
+  id: string;
+  json: string;
+}
+const createGroup = groupWrite(sessions, 'create_sessions');
+const groups = new WeakMap<Database, GroupCommit<GroupItem, SessionRow>>();
+
+/** The process's group commit of session creates on `db` (src/db/group-commit.ts). */
+export function groupOf(db: Database) {
+  let group = groups.get(db);
+  if (!group) {
+    const counts = db.stats.createGroups;
+    group = new GroupCommit(async (items) => {
+      counts.sent++;
+      let rows: SessionRow[];
+      try {
+        rows = await createGroup(db, `[${items.map((item) => item.json).join(',')}]`);
+      } catch (error) {
+        // Rolled back whole: nothing of the group was committed, so each is created on its own.
+        if (failedInDatabase(error)) rows = [];
+        else throw error;
+      }
+      const created = new Map(rows.map((row) => [`${row.tenantId}/${row.id}`, row]));
+      counts.grouped += created.size;
+      counts.alone += items.length - created.size;
+      return items.map((item) => created.get(`${item.tenantId}/${item.id}`));
+    }, GROUP_OPTIONS);
+    groups.set(db, group);
+  }
+  return group;
+}
+
+/**
+ * Inserts the session and appends its audit event (`event`, for this session) in one statement:
+ * with the creates of other requests (any tenants) in the process's next group
+ * (drizzle/0011_group_commit_create.sql), or on its own (0010_one_statement_create.sql) when the
+ * group left it (its tenant's chain head was busy, or it failed: on its own it waits, or raises its
+ * error). With the request's Idempotency-Key, on its own, in a transaction that commits the key.
+ */
+export async function insertAudited(scope: TxScope, row: NewSessionRow, event: NewAuditEvent) {
+  const json = rowJson(sessions, row);
+  const params = eventParams(event);
+  if (!scope.onCommit) {
+    const item = `{"tenant":${JSON.stringify(scope.tenantId)},"session":${json},"event":${JSON.stringify(params)}}`;
+    const created = await groupOf(scope.db).submit({ tenantId: scope.tenantId, id: row.id, json: item });
+    if (created) return [created];
+  }
+  return createAudited(scope, json, ...params);
+}
 
 /** The row by id, as one statement outside any transaction (drizzle/0009_point_reads.sql). */
 export const readById = tenantRead<typeof sessions, [id: string]>(sessions, 'read_session', 1);

@@ -2,7 +2,7 @@
 -- src/db/group-commit.ts). Under load a process gathers the creates that arrive while its previous
 -- group is in the database, and sends them as one call of create_sessions(): one statement, one
 -- transaction, one commit, one round trip, instead of one of each per create (the database's CPU
--- per create fell from ~350 us to ~140-170 us in groups of 8 to 16, bench/README.md change 21).
+-- per create: ~440 us alone, ~250-280 us in groups of 8 to 16; bench/README.md, change 21).
 --
 -- p_items is a JSON array of {tenant, session, event}: `session` the row as create_session()
 -- takes it, `event` audit_append()'s parameters after the tenant, in its order. Each item is done

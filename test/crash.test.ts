@@ -56,16 +56,39 @@ async function worker(s: StartedServer, id: number, attempts: Attempt[], stop: {
   }
 }
 
+/** Creates without a key, which the server commits in groups (group-commit.ts): the ids acknowledged. */
+async function groupedWorker(s: StartedServer, acknowledged: string[], stop: { now: boolean }) {
+  while (!stop.now) {
+    try {
+      const res = await fetch(`${s.url}/v1/sessions`, {
+        method: 'POST',
+        headers: headers(s.token),
+        body: JSON.stringify({ agent_role: 'crash-grouped' }),
+      });
+      if (res.status === 201) acknowledged.push(((await res.json()) as { id: string }).id);
+    } catch {
+      return; // the server is gone
+    }
+  }
+}
+
 describe('kill -9 under load', () => {
   it('loses no acknowledged write, duplicates nothing on retry, and the chain verifies', async () => {
     const env = { IDEMPOTENCY_LOCK_SECONDS: '2' };
     const first = await startServer(dataDir, env);
     const attempts: Attempt[] = [];
     const stop = { now: false };
-    const load = Array.from({ length: 8 }, (_, i) => worker(first, i, attempts, stop));
+    const grouped: string[] = [];
+    const load = [
+      ...Array.from({ length: 8 }, (_, i) => worker(first, i, attempts, stop)),
+      ...Array.from({ length: 4 }, () => groupedWorker(first, grouped, stop)),
+    ];
     // Kill it once enough writes were acknowledged (however slow the machine is today).
     const deadline = Date.now() + 60_000;
-    while (Date.now() < deadline && attempts.filter((a) => a.activated).length < 30) {
+    while (
+      Date.now() < deadline &&
+      (attempts.filter((a) => a.activated).length < 30 || grouped.length < 20)
+    ) {
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     await killServer(first);
@@ -84,6 +107,11 @@ describe('kill -9 under load', () => {
         const body = (await res.json()) as { status: string };
         if (res.status !== 200 || (a.activated && body.status !== 'active')) lost++;
       }
+      for (const id of grouped) {
+        const res = await fetch(`${second.url}/v1/sessions/${id}`, { headers: headers(second.token) });
+        if (res.status !== 200) lost++;
+      }
+      expect(grouped.length).toBeGreaterThanOrEqual(20);
       expect(lost).toBe(0);
 
       // Retry every create with its key, after the keys' locks ran out.
@@ -136,7 +164,7 @@ describe('kill -9 under load', () => {
       ).json()) as { ok: boolean; checked: number };
       expect(verify.ok).toBe(true);
       console.info(
-        `kill -9: ${attempts.length} creates attempted, ${acknowledged.length} acknowledged (${acknowledged.filter((a) => a.activated).length} activations acknowledged), ${lost} lost, ${duplicates} duplicated; ` +
+        `kill -9: ${attempts.length} creates with a key attempted, ${acknowledged.length} acknowledged (${acknowledged.filter((a) => a.activated).length} activations acknowledged), ${grouped.length} grouped creates acknowledged; ${lost} lost, ${duplicates} duplicated; ` +
           `retries: ${[...outcomes].map(([k, v]) => `${k} ${v}`).join(', ')}; chain verified over ${verify.checked} events`,
       );
     } finally {

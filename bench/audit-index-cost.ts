@@ -7,10 +7,8 @@
  * backend's CPU per create (from /proc). Starts its own embedded PostgreSQL (or uses
  * BENCH_DATABASE_URL) and stops it at the end; the indexes are made again after each round.
  */
-import { randomBytes } from 'node:crypto';
 import type postgres from 'postgres';
-import { uuidv7 } from 'uuidv7';
-import { createTenants, startDatabase } from './lib/database.js';
+import { createSessionArgs, median, onOneBackend } from './lib/probe.js';
 import { cpuMsOf } from './lib/servers.js';
 
 const CREATES = 4000;
@@ -37,70 +35,29 @@ const CALL =
 async function creates(c: postgres.ReservedSql, pid: number): Promise<number> {
   const before = await cpuMsOf(pid);
   for (let i = 0; i < CREATES; i++) {
-    const tenant = tenants[i % tenants.length]!;
-    const now = new Date().toISOString();
-    const id = uuidv7();
-    const session = {
-      tenant_id: tenant,
-      id,
-      agent_role: 'bench',
-      status: 'pending',
-      metadata: { source: 'bench', n: 1 },
-      version: 1,
-      created_at: now,
-      updated_at: now,
-      expires_at: now,
-    };
-    const params = [
-      tenant,
-      null,
-      session,
-      '{"a":',
-      '}',
-      uuidv7(),
-      now,
-      'service',
-      'bench',
-      'session.created',
-      'session',
-      id,
-      randomBytes(16).toString('hex'),
-      null,
-      { agent_role: 'bench' },
-    ];
+    const params = createSessionArgs(tenants[i % tenants.length]!);
     await c.unsafe(CALL, params as postgres.ParameterOrJSON<never>[], { prepare: true });
   }
   return (((await cpuMsOf(pid)) - before) * 1000) / CREATES;
 }
 
-const db = await startDatabase(() => {});
-try {
-  await createTenants(db.appUrl, tenants);
-  const c = await db.owner.reserve();
-  try {
-    const pid = (await c<{ pid: number }[]>`select pg_backend_pid() as pid`)[0]!.pid;
-    await creates(c, pid); // warm-up: plans, caches
-    const results = new Map<string, number[]>();
-    for (let round = 0; round < ROUNDS; round++) {
-      for (const [name, dropped] of round % 2 ? [...variants].reverse() : variants) {
-        for (const index of dropped) await c.unsafe(`drop index audit_events_${index}_idx`);
-        await c`checkpoint`;
-        const us = await creates(c, pid);
-        for (const index of dropped)
-          await c.unsafe(`create index audit_events_${index}_idx on audit_events ${INDEXES[index]}`);
-        results.set(name, [...(results.get(name) ?? []), us]);
-      }
+await onOneBackend(tenants, async (c, pid) => {
+  await creates(c, pid); // warm-up: plans, caches
+  const results = new Map<string, number[]>();
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const [name, dropped] of round % 2 ? [...variants].reverse() : variants) {
+      for (const index of dropped) await c.unsafe(`drop index audit_events_${index}_idx`);
+      await c`checkpoint`;
+      const us = await creates(c, pid);
+      for (const index of dropped)
+        await c.unsafe(`create index audit_events_${index}_idx on audit_events ${INDEXES[index]}`);
+      results.set(name, [...(results.get(name) ?? []), us]);
     }
-    for (const [name, us] of results) {
-      const sorted = [...us].sort((a, b) => a - b);
-      const mean = us.reduce((a, b) => a + b, 0) / us.length;
-      console.log(
-        `${name.padEnd(24)} database CPU per create: mean ${mean.toFixed(0)} us, median ${sorted[Math.floor(us.length / 2)]!.toFixed(0)} us (${ROUNDS} rounds of ${CREATES})`,
-      );
-    }
-  } finally {
-    c.release();
   }
-} finally {
-  await db.stop();
-}
+  for (const [name, us] of results) {
+    const mean = us.reduce((a, b) => a + b, 0) / us.length;
+    console.log(
+      `${name.padEnd(24)} database CPU per create: mean ${mean.toFixed(0)} us, median ${median(us).toFixed(0)} us (${ROUNDS} rounds of ${CREATES})`,
+    );
+  }
+});

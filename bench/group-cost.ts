@@ -7,10 +7,8 @@
  * Prints the backend's CPU per create (from /proc). Starts its own embedded PostgreSQL (or uses
  * BENCH_DATABASE_URL) and stops it at the end.
  */
-import { randomBytes } from 'node:crypto';
 import type postgres from 'postgres';
-import { uuidv7 } from 'uuidv7';
-import { createTenants, startDatabase } from './lib/database.js';
+import { createParams, createSessionArgs, median, onOneBackend } from './lib/probe.js';
 import { cpuMsOf } from './lib/servers.js';
 
 const CREATES = 4000;
@@ -22,47 +20,16 @@ const ALONE =
   'select id from create_session($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)';
 const GROUP = 'select id from create_sessions($1, $2)';
 
-/** A create's tenant, row and audit event, as the product sends them. */
-function create(i: number) {
-  const tenant = tenants[i % tenants.length]!;
-  const now = new Date().toISOString();
-  const id = uuidv7();
-  const session = {
-    tenant_id: tenant,
-    id,
-    agent_role: 'bench',
-    status: 'pending',
-    metadata: { source: 'bench', n: 1 },
-    version: 1,
-    created_at: now,
-    updated_at: now,
-    expires_at: now,
-  };
-  const event = [
-    '{"a":',
-    '}',
-    uuidv7(),
-    now,
-    'service',
-    'bench',
-    'session.created',
-    'session',
-    id,
-    randomBytes(16).toString('hex'),
-    null,
-  ];
-  return { tenant, session, event, data: { agent_role: 'bench' } };
-}
-
 async function creates(c: postgres.ReservedSql, pid: number, size: number): Promise<number> {
   const before = await cpuMsOf(pid);
   for (let i = 0; i < CREATES; i += Math.max(size, 1)) {
     if (size === 0) {
-      const { tenant, session, event, data } = create(i);
-      await c.unsafe(ALONE, [tenant, null, session, ...event, data] as never, { prepare: true });
+      await c.unsafe(ALONE, createSessionArgs(tenants[i % tenants.length]!) as never, { prepare: true });
     } else {
       // The item's event data as text, as the product sends it (create_sessions() casts it).
-      const items = Array.from({ length: size }, (_, k) => create(i + k)).map((x) => ({
+      const items = Array.from({ length: size }, (_, k) =>
+        createParams(tenants[(i + k) % tenants.length]!),
+      ).map((x) => ({
         tenant: x.tenant,
         session: x.session,
         event: [...x.event, JSON.stringify(x.data)],
@@ -73,29 +40,18 @@ async function creates(c: postgres.ReservedSql, pid: number, size: number): Prom
   return (((await cpuMsOf(pid)) - before) * 1000) / CREATES;
 }
 
-const db = await startDatabase(() => {});
-try {
-  await createTenants(db.appUrl, tenants);
-  const c = await db.owner.reserve();
-  try {
-    const pid = (await c<{ pid: number }[]>`select pg_backend_pid() as pid`)[0]!.pid;
-    for (const size of SIZES) await creates(c, pid, size); // warm-up: plans, caches
-    const results = new Map<number, number[]>();
-    for (let round = 0; round < ROUNDS; round++) {
-      for (const size of round % 2 ? [...SIZES].reverse() : SIZES) {
-        await c`checkpoint`;
-        results.set(size, [...(results.get(size) ?? []), await creates(c, pid, size)]);
-      }
+await onOneBackend(tenants, async (c, pid) => {
+  for (const size of SIZES) await creates(c, pid, size); // warm-up: plans, caches
+  const results = new Map<number, number[]>();
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const size of round % 2 ? [...SIZES].reverse() : SIZES) {
+      await c`checkpoint`;
+      results.set(size, [...(results.get(size) ?? []), await creates(c, pid, size)]);
     }
-    for (const [size, us] of results) {
-      const sorted = [...us].sort((a, b) => a - b);
-      console.log(
-        `${(size === 0 ? 'alone' : `groups of ${size}`).padEnd(16)} database CPU per create: median ${sorted[Math.floor(us.length / 2)]!.toFixed(0)} us [${us.map((u) => u.toFixed(0)).join(', ')}] (${ROUNDS} rounds of ${CREATES})`,
-      );
-    }
-  } finally {
-    c.release();
   }
-} finally {
-  await db.stop();
-}
+  for (const [size, us] of results) {
+    console.log(
+      `${(size === 0 ? 'alone' : `groups of ${size}`).padEnd(16)} database CPU per create: median ${median(us).toFixed(0)} us [${us.map((u) => u.toFixed(0)).join(', ')}] (${ROUNDS} rounds of ${CREATES})`,
+    );
+  }
+});

@@ -5,9 +5,10 @@
  * A write to PostgreSQL costs far more per statement and per commit (the protocol, the
  * transaction, the WAL flush, waking a backend and being woken) than per row: one backend
  * creating sessions spent ~440 us of CPU on each alone and ~250-280 us each in groups of 8 to 16
- * (bench/group-cost.ts; bench/README.md, change 21). Nothing waits to fill a group: the first write of an idle process
- * goes at once, alone, and only writes that would have queued anyway (for the pool, for the CPU)
- * are gathered, so a group grows with the load and adds no delay when there is none.
+ * (bench/group-cost.ts; bench/README.md, change 21). Nothing waits to fill a group: the first
+ * write of an idle process goes at once, alone, and only writes that would have queued anyway
+ * (for the pool, for the CPU) are gathered, so a group grows with the load and adds no delay when
+ * there is none.
  *
  * At most `inFlight` groups are in the database at once, and no two of them share a key (the
  * tenant: its writes commit one after another on its audit chain head whatever happens, so a

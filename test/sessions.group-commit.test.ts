@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { groupOf } from '../src/modules/sessions/repository.js';
+import { createInGroup } from '../src/modules/sessions/repository.js';
 import { createTestApp, type TestApp } from './helpers/app.js';
 
 // One pooled connection: a test holds it to keep the first group waiting while the next gathers.
@@ -33,7 +33,7 @@ async function gathered<T>(queued: number, fire: () => Promise<T>): Promise<T> {
   let fired: Promise<T>;
   try {
     fired = fire();
-    await until(`${queued} creates wait for a group`, () => groupOf(t.db).queued === queued);
+    await until(`${queued} creates wait for a group`, () => createInGroup.queued(t.db) === queued);
   } finally {
     held.release();
   }

@@ -4,6 +4,8 @@ import { type PostgresJsQueryResultHKT, PostgresJsSession } from 'drizzle-orm/po
 import type postgres from 'postgres';
 import type { Database } from './client.js';
 import { withConnection } from './connection.js';
+import { failedInDatabase } from './errors.js';
+import { GroupCommit } from './group-commit.js';
 import { type Executable, type Tx, type TxScope, txClient, withAuditedTx } from './tenant-tx.js';
 
 /*
@@ -162,18 +164,65 @@ function functionCall<T extends Table>(table: T, fn: string, arity: number, orde
   return { text, mapRows };
 }
 
+/** A write of a group: its tenant, the id of the row it creates, its JSON for the group's function. */
+export interface GroupItem {
+  tenantId: string;
+  id: string;
+  json: string;
+}
+
 /**
- * A call of a function that writes rows of `table` for a group of items of any tenants, each of
- * which sets its own tenant (`fn(role, items)`, drizzle/0011_group_commit_create.sql): one
- * statement on its own connection, which is its own transaction. Not gated among any tenant's
- * writers: the function never waits for a tenant's chain head.
+ * Writes of `table` committed in groups (group-commit.ts), through a function of drizzle/ that
+ * takes items of any tenants, each of which sets its own tenant (`fn(role, items)`,
+ * 0011_group_commit_create.sql), and returns the rows of the items it did: one statement on its
+ * own connection, which is its own transaction. Not gated among any tenant's writers: the function
+ * never waits for a tenant's chain head. Resolves with the item's row, or with undefined when the
+ * group left the item (its chain head was busy, it failed, or the whole group was rolled back):
+ * the caller then writes it on its own. A lost connection rejects every item of its group (the
+ * commit may have happened). One group commit per Database, counted in `db.stats.createGroups`.
  */
-export function groupWrite<T extends Table>(table: T, fn: string) {
+export function groupWrite<T extends Table>(
+  table: T,
+  fn: string,
+  options: { max: number; inFlight: number },
+) {
+  type Row = T['$inferSelect'];
   const { text, mapRows } = functionCall(table, fn, 2);
-  return (db: Database, items: string) =>
-    withConnection({ db }, (conn) =>
-      conn.unsafe(text, [db.appRole, items], { prepare: true }).values().then(mapRows),
-    );
+  const keyOf = (row: { tenantId: string; id: string }) => `${row.tenantId}/${row.id}`;
+  const send = async (db: Database, items: readonly GroupItem[]) => {
+    const counts = db.stats.createGroups;
+    counts.sent++;
+    let rows: Row[];
+    try {
+      rows = await withConnection({ db }, (conn) =>
+        conn
+          .unsafe(text, [db.appRole, `[${items.map((item) => item.json).join(',')}]`], { prepare: true })
+          .values()
+          .then(mapRows),
+      );
+    } catch (error) {
+      // Rolled back whole: nothing of the group was committed, so each is written on its own.
+      if (failedInDatabase(error)) rows = [];
+      else throw error;
+    }
+    const written = new Map(rows.map((row) => [keyOf(row as { tenantId: string; id: string }), row]));
+    counts.grouped += written.size;
+    counts.alone += items.length - written.size;
+    return items.map((item) => written.get(keyOf(item)));
+  };
+  const groups = new WeakMap<Database, GroupCommit<GroupItem, Row>>();
+  const groupOf = (db: Database) => {
+    let group = groups.get(db);
+    if (!group) {
+      group = new GroupCommit((items) => send(db, items), { ...options, keyOf: (item) => item.tenantId });
+      groups.set(db, group);
+    }
+    return group;
+  };
+  return Object.assign((db: Database, item: GroupItem) => groupOf(db).submit(item), {
+    /** Items waiting for a group on `db`. */
+    queued: (db: Database) => groups.get(db)?.queued ?? 0,
+  });
 }
 
 /** A read through a tenant function: always one statement on its own (see tenantFunction). */

@@ -1,8 +1,5 @@
 import { and, desc, eq, gte, inArray, lt, lte, or, type SQL, sql } from 'drizzle-orm';
-import type { Database } from '../../db/client.js';
 import { countAtMost } from '../../db/count.js';
-import { failedInDatabase } from '../../db/errors.js';
-import { GroupCommit } from '../../db/group-commit.js';
 import { type NewSessionRow, type SessionRow, type SessionStatus, sessions } from '../../db/schema.js';
 import {
   groupWrite,
@@ -37,44 +34,12 @@ const createAudited = tenantWrite<typeof sessions, [session: string, ...event: E
   13,
 );
 /**
- * Groups of at most 32 creates (drizzle/0011_group_commit_create.sql: each is a subtransaction,
- * and PostgreSQL keeps up to 64 of a transaction's in shared memory), two in the database at once
- * (one runs while the other commits), a tenant in one of them at a time.
+ * Session creates in groups (src/db/group-commit.ts, drizzle/0011_group_commit_create.sql): at
+ * most 32 a group (each is a subtransaction, and PostgreSQL keeps up to 64 of a transaction's in
+ * shared memory), two in the database at once (one runs while the other commits), a tenant in one
+ * of them at a time.
  */
-const GROUP_OPTIONS = { max: 32, inFlight: 2, keyOf: (item: GroupItem) => item.tenantId };
-/** A create as an item of a group: the JSON create_sessions() takes for it. */
-interface GroupItem {
-  tenantId: string;
-  id: string;
-  json: string;
-}
-const createGroup = groupWrite(sessions, 'create_sessions');
-const groups = new WeakMap<Database, GroupCommit<GroupItem, SessionRow>>();
-
-/** The process's group commit of session creates on `db` (src/db/group-commit.ts). */
-export function groupOf(db: Database) {
-  let group = groups.get(db);
-  if (!group) {
-    const counts = db.stats.createGroups;
-    group = new GroupCommit(async (items) => {
-      counts.sent++;
-      let rows: SessionRow[];
-      try {
-        rows = await createGroup(db, `[${items.map((item) => item.json).join(',')}]`);
-      } catch (error) {
-        // Rolled back whole: nothing of the group was committed, so each is created on its own.
-        if (failedInDatabase(error)) rows = [];
-        else throw error;
-      }
-      const created = new Map(rows.map((row) => [`${row.tenantId}/${row.id}`, row]));
-      counts.grouped += created.size;
-      counts.alone += items.length - created.size;
-      return items.map((item) => created.get(`${item.tenantId}/${item.id}`));
-    }, GROUP_OPTIONS);
-    groups.set(db, group);
-  }
-  return group;
-}
+export const createInGroup = groupWrite(sessions, 'create_sessions', { max: 32, inFlight: 2 });
 
 /**
  * Inserts the session and appends its audit event (`event`, for this session) in one statement:
@@ -88,7 +53,7 @@ export async function insertAudited(scope: TxScope, row: NewSessionRow, event: N
   const params = eventParams(event);
   if (!scope.onCommit) {
     const item = `{"tenant":${JSON.stringify(scope.tenantId)},"session":${json},"event":${JSON.stringify(params)}}`;
-    const created = await groupOf(scope.db).submit({ tenantId: scope.tenantId, id: row.id, json: item });
+    const created = await createInGroup(scope.db, { tenantId: scope.tenantId, id: row.id, json: item });
     if (created) return [created];
   }
   return createAudited(scope, json, ...params);

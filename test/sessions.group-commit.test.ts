@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createInGroup } from '../src/modules/sessions/repository.js';
 import { createTestApp, type TestApp } from './helpers/app.js';
+import { until } from './helpers/scheduler.js';
 
 // One pooled connection: a test holds it to keep the first group waiting while the next gathers.
 let t: TestApp;
@@ -20,20 +21,13 @@ const since = (before: ReturnType<typeof counts>, now = counts()) => {
   };
 };
 
-async function until(what: string, done: () => boolean | Promise<boolean>) {
-  for (let i = 0; !(await done()); i++) {
-    if (i > 500) throw new Error(`timed out waiting until ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
-
 /** Runs `fire` while the pool's only connection is held, once `queued` creates wait for a group. */
 async function gathered<T>(queued: number, fire: () => Promise<T>): Promise<T> {
   const held = await t.db.sql.reserve();
   let fired: Promise<T>;
   try {
     fired = fire();
-    await until(`${queued} creates wait for a group`, () => createInGroup.queued(t.db) === queued);
+    await until(() => createInGroup.queued(t.db) === queued, 5000); // the creates wait for a group
   } finally {
     held.release();
   }
@@ -137,10 +131,11 @@ describe('session creates in groups, with a pool of ten', () => {
         [1, 2, 3].map((i) => b.post('/v1/sessions', { agent_role: `free-${i}` })),
       );
       expect(others.map((r) => r.statusCode)).toEqual([201, 201, 201]);
-      await until('the held tenant waits on its head', async () => {
+      // The held tenant's creates, left by their groups, wait on its head.
+      await until(async () => {
         const waits = await big.owner`select 1 from pg_locks where not granted`;
         return waits.length > 0 && since(before, counted()).alone === 2;
-      });
+      }, 5000);
     } finally {
       await owner`rollback`;
       owner.release();

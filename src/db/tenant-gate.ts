@@ -9,8 +9,8 @@
  * trips (read, then change and append) holds the chain head only in its second, so a few at once
  * keep the database busy (bench/README.md, change 18). They also take the pool: a burst of
  * writes from one tenant held every connection while it queued on its own chain, and other
- * tenants' requests waited for a connection behind it. Waiting here instead costs a promise, holds no connection,
- * and lets other tenants through.
+ * tenants' requests waited for a connection behind it. Waiting here instead costs a promise,
+ * holds no connection, and lets other tenants through.
  *
  * Waiters enter in arrival order. A tenant's entry exists only while it has writes in flight.
  */

@@ -164,9 +164,14 @@ export async function rssOf(pid: number): Promise<number> {
   return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
 }
 
-const cpuMsIn = (stat: string) => {
+/**
+ * utime + stime from a /proc/<pid>/stat line, in ms; with `reaped`, also cutime + cstime: the CPU
+ * of the children the process has waited for (exited ones, whose own counters are gone).
+ */
+const cpuMsIn = (stat: string, reaped = false) => {
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11] ?? 0) + Number(fields[12] ?? 0)) * 10;
+  const ticks = [11, 12, ...(reaped ? [13, 14] : [])].reduce((sum, i) => sum + Number(fields[i] ?? 0), 0);
+  return ticks * 10;
 };
 
 /** CPU time (user + system) the process has used, in ms, from /proc (clock ticks of 10 ms). */
@@ -177,12 +182,16 @@ export async function cpuMsOf(pid: number): Promise<number> {
 /**
  * CPU time (ms) used so far by every PostgreSQL process on the machine (the postmaster and its
  * backends, whose connections the servers' pools keep open): what the database spends is the
- * other half of a request's cost on a machine it shares with the server.
+ * other half of a request's cost on a machine it shares with the server. Backends that exited
+ * (an autovacuum worker, a connection closed) count through the postmaster, which reaped them:
+ * without that, one exiting between two readings made the difference negative.
  */
 export async function postgresCpuMs(): Promise<number> {
   const pids = (await readdir('/proc')).filter((name) => /^\d+$/.test(name));
   const stats = await Promise.all(pids.map((pid) => readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '')));
-  return stats.filter((stat) => stat.includes(' (postgres) ')).reduce((ms, stat) => ms + cpuMsIn(stat), 0);
+  return stats
+    .filter((stat) => stat.includes(' (postgres) '))
+    .reduce((ms, stat) => ms + cpuMsIn(stat, true), 0);
 }
 
 /**

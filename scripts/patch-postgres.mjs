@@ -1,7 +1,8 @@
 /**
  * `postinstall`: moves the `static get [Symbol.species]()` of postgres.js's Query and Result out
  * of their class bodies, to an Object.defineProperty after each class (the same getter: not
- * enumerable, configurable). Nothing else changes.
+ * enumerable, configurable), in the two builds Node loads (src/, ESM, and cjs/src/, CommonJS; cf/,
+ * for Cloudflare Workers, is left as it is). Nothing else changes.
  *
  * Why: with the getter in the class body, V8 (Node 20, 22 and 24 alike) cannot optimize the
  * class's constructor: every TurboFan compilation of it, and of every function that inlines it

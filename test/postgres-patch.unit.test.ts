@@ -12,28 +12,33 @@ import { describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
 
-// Forces TurboFan on each constructor and reports whether the code it made was kept.
+// Forces TurboFan on each constructor, in each build Node loads (ESM: src/, CommonJS: cjs/src/),
+// and reports whether the code it made was kept (bit 16 of the status: "optimized").
 const probe = `
+import { createRequire } from 'node:module';
 const at = import.meta.resolve('postgres');
-const { default: Result } = await import(new URL('./result.js', at));
-const { Query } = await import(new URL('./query.js', at));
-const make = {
-  Result: () => new Result(),
-  Query: () => new Query(['select 1'], [], { debug: false }, null),
+const cjs = createRequire(import.meta.url);
+const builds = {
+  esm: { Result: (await import(new URL('./result.js', at))).default, Query: (await import(new URL('./query.js', at))).Query },
+  cjs: { Result: cjs(new URL('../cjs/src/result.js', at).pathname), Query: cjs(new URL('../cjs/src/query.js', at).pathname).Query },
 };
 const out = {};
-for (const [name, create] of Object.entries(make)) {
-  const ctor = name === 'Result' ? Result : Query;
-  %NeverOptimizeFunction(create);
-  for (let i = 0; i < 100; i++) create();
-  %PrepareFunctionForOptimization(ctor);
-  create();
-  %OptimizeFunctionOnNextCall(ctor);
-  create();
-  out[name] = (%GetOptimizationStatus(ctor) & 16) !== 0;
+for (const [build, { Result, Query }] of Object.entries(builds)) {
+  const make = {
+    Result: [Result, () => new Result()],
+    Query: [Query, () => new Query(['select 1'], [], { debug: false }, null)],
+  };
+  for (const [name, [ctor, create]] of Object.entries(make)) {
+    %NeverOptimizeFunction(create);
+    for (let i = 0; i < 100; i++) create();
+    %PrepareFunctionForOptimization(ctor);
+    create();
+    %OptimizeFunctionOnNextCall(ctor);
+    create();
+    out[build + ' ' + name] = (%GetOptimizationStatus(ctor) & 16) !== 0;
+  }
+  out[build + ' species'] = [new Result().map((x) => x).constructor.name, Query[Symbol.species].name];
 }
-out.resultSpecies = new Result().map((x) => x).constructor.name;
-out.querySpecies = Query[Symbol.species].name;
 console.log(JSON.stringify(out));
 `;
 
@@ -46,10 +51,12 @@ describe('postgres.js, patched at install', () => {
       probe,
     ]);
     expect(JSON.parse(stdout)).toEqual({
-      Result: true,
-      Query: true,
-      resultSpecies: 'Array',
-      querySpecies: 'Promise',
+      'esm Result': true,
+      'esm Query': true,
+      'esm species': ['Array', 'Promise'],
+      'cjs Result': true,
+      'cjs Query': true,
+      'cjs species': ['Array', 'Promise'],
     });
   });
 });

@@ -54,4 +54,4 @@ for (const [dir, build] of [
   }
 }
 if (changed > 0)
-  console.log(`patch-postgres: ${changed} files of postgres.js patched (see scripts/patch-postgres.mjs)`);
+  console.log(`patch-postgres: patched ${changed} of postgres.js's files (see scripts/patch-postgres.mjs)`);

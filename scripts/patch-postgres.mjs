@@ -17,7 +17,7 @@
  * warning; test/postgres-patch.unit.test.ts then fails, which is how a dependency update that
  * drops the patch is noticed.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -49,7 +49,10 @@ for (const [dir, build] of [
       console.warn(`patch-postgres: ${path} is not the shape this patch knows; left as it is`);
       continue;
     }
-    await writeFile(path, source.replace(getter(c.species), '\n') + after);
+    // A new file renamed over the old one, not the old one rewritten: a package manager that
+    // hard-links packages from a shared store (pnpm) keeps its store's copy as it was.
+    await writeFile(`${path}.patching`, source.replace(getter(c.species), '\n') + after);
+    await rename(`${path}.patching`, path);
     changed++;
   }
 }

@@ -5,6 +5,8 @@
  *
  * Options: --only create,get   --servers product,floor   --seconds 4 (per round)   --rounds 3
  *          --warmup 1 (each server, before the first round)   --connections 16   --rows 1000000   --cpu-prof (the product and the floors write .cpuprofile files)
+ *          --node-args="--trace-opt --trace-deopt" (node flags for the product, the baseline and the floors;
+ *          their stdout, V8's traces with it, then goes to bench/results/stdout/<server>.log)
  *          --baseline <dir> (adds another build of the product, see lib/servers.ts)
  *          --soak   --soak-seconds 300   --out name (of the JSON file)
  *          --rate 800 (a fixed load instead of the most each server answers; for A/B runs)
@@ -32,6 +34,7 @@ import {
 } from './lib/database.js';
 import { type LoadOptions, type Measurement, measure, warmUp } from './lib/load.js';
 import {
+  type Launch,
   prepareRuntime,
   type Runtime,
   type Server,
@@ -59,6 +62,7 @@ const { values: args } = parseArgs({
     rate: { type: 'string' },
     rows: { type: 'string', default: '1000000' },
     'cpu-prof': { type: 'boolean', default: false },
+    'node-args': { type: 'string' },
     // The product and the floors under tsx's loader instead of compiled (see lib/servers.ts).
     tsx: { type: 'boolean', default: false },
     soak: { type: 'boolean', default: false },
@@ -142,11 +146,20 @@ async function refresh(db: BenchDatabase, f: Fixtures, scenario: string, server:
 }
 
 async function start(name: ServerName, db: BenchDatabase, secret: string): Promise<Server> {
-  const prof = args['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=bench/results/profiles/${name}`] : [];
-  if (name === 'product') return startProduct(db.appUrl, secret, {}, prof);
-  if (name === 'baseline') return startBaseline(args.baseline!, db.appUrl, secret);
-  if (name === 'floor') return startFloor(db.appUrl, 'sequential', prof);
-  if (name === 'floor-pipelined') return startFloor(db.appUrl, 'pipelined', prof);
+  const launch: Launch = {
+    nodeArgs: [
+      ...(args['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=bench/results/profiles/${name}`] : []),
+      ...(args['node-args']?.split(' ').filter(Boolean) ?? []),
+    ],
+  };
+  if (args['node-args']) {
+    await mkdir('bench/results/stdout', { recursive: true });
+    launch.stdout = `bench/results/stdout/${name}.log`;
+  }
+  if (name === 'product') return startProduct(db.appUrl, secret, {}, launch);
+  if (name === 'baseline') return startBaseline(args.baseline!, db.appUrl, secret, launch);
+  if (name === 'floor') return startFloor(db.appUrl, 'sequential', launch);
+  if (name === 'floor-pipelined') return startFloor(db.appUrl, 'pipelined', launch);
   // The peer has no tenancy: it connects as the superuser, which row-level security does not stop.
   return startPeer(db.ownerUrl);
 }

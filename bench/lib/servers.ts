@@ -8,6 +8,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { closeSync, openSync } from 'node:fs';
 import { copyFile, readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { freePort } from '../../src/db/embedded.js';
@@ -59,23 +60,29 @@ async function stop(child: ChildProcess) {
   clearTimeout(timer);
 }
 
-async function viaIpc(
-  name: string,
-  script: string,
-  env: NodeJS.ProcessEnv,
-  nodeArgs: string[] = [],
-  dir = root,
-) {
+/**
+ * How a server's node runs: flags of its own (`--cpu-prof`, `--trace-opt`), and a file for its
+ * stdout (its log lines, and what V8's tracing flags print), which is otherwise dropped.
+ */
+export interface Launch {
+  nodeArgs?: string[];
+  stdout?: string;
+}
+
+async function viaIpc(name: string, script: string, env: NodeJS.ProcessEnv, launch: Launch = {}, dir = root) {
+  const nodeArgs = launch.nodeArgs ?? [];
   // One process (node, with tsx's loader or not), so that its pid is the server's.
   const entry =
     runtime === 'tsx'
       ? ['--import', 'tsx', ...nodeArgs, `${dir}bench/${script}`]
       : [...nodeArgs, `${dir}bench/.build/bench/${script.replace(/\.ts$/, '.js')}`];
+  const stdout = launch.stdout ? openSync(launch.stdout, 'w') : 'ignore';
   const child = spawn(process.execPath, entry, {
     cwd: dir,
     env: { ...process.env, ...env },
-    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    stdio: ['ignore', stdout, 'inherit', 'ipc'],
   });
+  if (typeof stdout === 'number') closeSync(stdout);
   const exited = once(child, 'exit').then(([code]) => {
     throw new Error(`${name} exited with ${code} before it was ready`);
   });
@@ -88,34 +95,34 @@ export const startProduct = (
   databaseUrl: string,
   secret: string,
   extraEnv: NodeJS.ProcessEnv = {},
-  nodeArgs: string[] = [],
+  launch: Launch = {},
 ) =>
   viaIpc(
     'product',
     'product/server.ts',
     { BENCH_DATABASE_URL: databaseUrl, BENCH_JWT_SECRET: secret, ...extraEnv },
-    nodeArgs,
+    launch,
   );
 
 /**
  * Another build of the product (`--baseline <dir>`: a checkout of an earlier commit, with
  * node_modules and this bench/product/server.ts), measured in the same run as the current one.
  */
-export const startBaseline = (dir: string, databaseUrl: string, secret: string) =>
+export const startBaseline = (dir: string, databaseUrl: string, secret: string, launch: Launch = {}) =>
   viaIpc(
     'baseline',
     'product/server.ts',
     { BENCH_DATABASE_URL: databaseUrl, BENCH_JWT_SECRET: secret },
-    [],
+    launch,
     dir.endsWith('/') ? dir : `${dir}/`,
   );
 
-export const startFloor = (databaseUrl: string, mode: 'sequential' | 'pipelined', nodeArgs: string[] = []) =>
+export const startFloor = (databaseUrl: string, mode: 'sequential' | 'pipelined', launch: Launch = {}) =>
   viaIpc(
     mode === 'sequential' ? 'floor' : 'floor-pipelined',
     'floor/server.ts',
     { BENCH_DATABASE_URL: databaseUrl, FLOOR_MODE: mode },
-    nodeArgs,
+    launch,
   );
 
 /**

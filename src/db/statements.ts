@@ -188,7 +188,9 @@ export function groupWrite<T extends Table>(
 ) {
   type Row = T['$inferSelect'];
   const { text, mapRows } = functionCall(table, fn, 2);
-  const keyOf = (row: { tenantId: string; id: string }) => `${row.tenantId}/${row.id}`;
+  // Which item a returned row is (the group's key, the tenant, is not enough: a group may hold
+  // several creates of one tenant).
+  const rowKey = (row: { tenantId: string; id: string }) => `${row.tenantId}/${row.id}`;
   const send = async (db: Database, items: readonly GroupItem[]) => {
     const counts = db.stats.createGroups;
     counts.sent++;
@@ -205,10 +207,10 @@ export function groupWrite<T extends Table>(
       if (failedInDatabase(error)) rows = [];
       else throw error;
     }
-    const written = new Map(rows.map((row) => [keyOf(row as { tenantId: string; id: string }), row]));
+    const written = new Map(rows.map((row) => [rowKey(row as { tenantId: string; id: string }), row]));
     counts.grouped += written.size;
     counts.alone += items.length - written.size;
-    return items.map((item) => written.get(keyOf(item)));
+    return items.map((item) => written.get(rowKey(item)));
   };
   const groups = new WeakMap<Database, GroupCommit<GroupItem, Row>>();
   const groupOf = (db: Database) => {

@@ -3,7 +3,7 @@ import { loadConfig } from '../src/config.js';
 import { withTenantTx } from '../src/db/tenant-tx.js';
 import { purgeAuditEvents, purgeExpiredAuditEvents, retentionCutoff } from '../src/modules/audit/purge.js';
 import { createTestApp, type TestApp } from './helpers/app.js';
-import { until } from './helpers/scheduler.js';
+import { takeWriterTurns, until } from './helpers/scheduler.js';
 import { seedAuditEvents } from './helpers/seed-audit.js';
 
 let t: TestApp;
@@ -252,10 +252,7 @@ describe('retention purge', () => {
       () => t.owner`update audit_events set occurred_at = '2019-12-31T00:00:00Z' where tenant_id = ${tenant}`,
     );
     await seedAuditEvents(t.owner, tenant, 5, { base: old });
-    // The tenant's four turns (the default limit) taken, as by four requests' audited writes.
-    const turns = await Promise.all(
-      [1, 2, 3, 4].map(() => t.db.writers.enter(tenant, 5000, () => new Error('no turn'))),
-    );
+    const turns = await takeWriterTurns(t.db, tenant);
     const purge = purgeAuditEvents(system(), tenant, new Date(old.getTime() + 10_000), 1000);
     try {
       await until(() => t.db.writers.waiting === 1);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, openDatabase, type TestApp } from './helpers/app.js';
-import { lockWaiters, seedSessions, testScheduler, until } from './helpers/scheduler.js';
+import { lockWaiters, seedSessions, takeWriterTurns, testScheduler, until } from './helpers/scheduler.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -77,10 +77,7 @@ describe("the sweep among the tenant's writers", () => {
     const [due] = await seedSessions(t.owner, tenant, 1, { status: 'active' });
     const status = async () =>
       (await t.owner`select status from sessions where tenant_id = ${tenant} and id = ${due!}`)[0]!.status;
-    // The tenant's four turns (the default limit) taken, as by four requests' audited writes.
-    const turns = await Promise.all(
-      [1, 2, 3, 4].map(() => t.db.writers.enter(tenant, 5000, () => new Error('no turn'))),
-    );
+    const turns = await takeWriterTurns(t.db, tenant);
     const sweep = testScheduler(t.db).runOnce('session_expiry');
     try {
       await until(() => t.db.writers.waiting === 1);

@@ -12,14 +12,13 @@ afterAll(async () => {
   await t?.close();
 });
 
-const counts = () => ({ ...t.db.stats.createGroups });
-const since = (before: ReturnType<typeof counts>, now = counts()) => {
-  return {
-    sent: now.sent - before.sent,
-    grouped: now.grouped - before.grouped,
-    alone: now.alone - before.alone,
-  };
-};
+/** The group commit's counts on `app`'s database so far (t's, unless another is given). */
+const counts = (app = t) => ({ ...app.db.stats.createGroups });
+const since = (before: ReturnType<typeof counts>, now = counts()) => ({
+  sent: now.sent - before.sent,
+  grouped: now.grouped - before.grouped,
+  alone: now.alone - before.alone,
+});
 
 /** Runs `fire` while the pool's only connection is held, once `queued` creates wait for a group. */
 async function gathered<T>(queued: number, fire: () => Promise<T>): Promise<T> {
@@ -114,13 +113,12 @@ describe('session creates in groups, with a pool of ten', () => {
   afterAll(async () => {
     await big?.close();
   });
-  const counted = () => ({ ...big.db.stats.createGroups });
 
   it("does not wait for a tenant's busy chain head: its creates wait alone, the other tenants' commit", async () => {
     const [held, free] = await Promise.all([big.newTenant(), big.newTenant()]);
     const a = await big.client(held, 'sessions:write');
     const b = await big.client(free, 'sessions:write');
-    const before = counted();
+    const before = counts(big);
     const owner = await big.owner.reserve();
     let waiting: Promise<{ statusCode: number }[]>;
     try {
@@ -134,13 +132,13 @@ describe('session creates in groups, with a pool of ten', () => {
       // The held tenant's creates, left by their groups, wait on its head.
       await until(async () => {
         const waits = await big.owner`select 1 from pg_locks where not granted`;
-        return waits.length > 0 && since(before, counted()).alone === 2;
+        return waits.length > 0 && since(before, counts(big)).alone === 2;
       }, 5000);
     } finally {
       await owner`rollback`;
       owner.release();
     }
     expect((await waiting).map((r) => r.statusCode)).toEqual([201, 201]);
-    expect(since(before, counted())).toMatchObject({ grouped: 3, alone: 2 });
+    expect(since(before, counts(big))).toMatchObject({ grouped: 3, alone: 2 });
   });
 });

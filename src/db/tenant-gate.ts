@@ -24,6 +24,11 @@ export class TenantGate {
     this.#limit = limit;
   }
 
+  /** How many of a tenant's writes may be inside at once. */
+  get limit(): number {
+    return this.#limit;
+  }
+
   /** Tenants with writes inside or waiting (entries are dropped when the last one leaves). */
   get tenants(): number {
     return this.#tenants.size;

@@ -97,3 +97,14 @@ export async function until(check: () => Promise<boolean> | boolean, timeoutMs =
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }
+
+/**
+ * Takes every turn the tenant has among its writers (`db.writers`), as that many requests'
+ * audited writes in flight would; resolves with the functions that give them back.
+ */
+export const takeWriterTurns = (db: Database, tenant: string) =>
+  Promise.all(
+    Array.from({ length: db.writers.limit }, () =>
+      db.writers.enter(tenant, 5000, () => new Error('no turn')),
+    ),
+  );

@@ -32,14 +32,18 @@ describe('bench report', () => {
       create_20_tenants_over_1: 1.5,
       create_20_tenants_over_1_machine_busy: 0.9,
       create_20_tenants_over_1_cheaper_creates: 1.45,
+      // The whole machine busy at 20 tenants' CPU per create: 100 / 90 x 1600 / 1100.
+      create_20_tenants_over_1_ceiling: 1.62,
     });
     expect(text).toContain('create rate, 20 tenants / 1 tenant (product): 1.50x');
     expect(text).toContain('machine busy 81% / 90%, CPU per create (server + database) 1600 / 1100 us');
+    expect(text).toContain('at most 1.62x on this machine');
   });
 
   it('leaves the split out when a scenario was not run', () => {
     const { text, ratios } = report([row('get', 'product', { rps: 100 })]);
     expect(ratios['cross']?.create_20_tenants_over_1_machine_busy).toBeUndefined();
+    expect(ratios['cross']?.create_20_tenants_over_1_ceiling).toBeUndefined();
     expect(text).not.toContain('of which');
   });
 });

@@ -140,7 +140,8 @@ const rotated = <T>(xs: readonly T[], by: number): T[] => {
  * Fixtures a run needs, read just before it. A server's pending sessions are read once, before its
  * first transition round, and then only taken from (each request pops one): read again, they would
  * include the sessions whose activations the last round left in flight, and a server measured twice
- * in a row (two servers, rotated rounds) would activate those again: 409s that are the benchmark's.
+ * in a row (one or two servers, rotated rounds) would activate those again: 409s that are the
+ * benchmark's.
  */
 async function refresh(db: BenchDatabase, f: Fixtures, scenario: string, server: ServerName) {
   if (server === 'peer') return;

@@ -43,7 +43,14 @@ export interface DbStats {
    * Session creates committed in groups (group-commit.ts): the groups sent, the creates they
    * did, and those they left to a create of their own (a busy chain head, or an error).
    */
-  createGroups: { sent: number; grouped: number; alone: number };
+  createGroups: GroupCounts;
+}
+
+/** What a group commit did: the groups sent, the writes they did, those they left to the caller. */
+export interface GroupCounts {
+  sent: number;
+  grouped: number;
+  alone: number;
 }
 
 export const newDbStats = (): DbStats => ({

@@ -2,7 +2,7 @@ import { Column, getTableColumns, is, Param, Placeholder, SQL, sql, type Table }
 import { PgDatabase, PgDialect, type PgPreparedQuery, type PreparedQueryConfig } from 'drizzle-orm/pg-core';
 import { type PostgresJsQueryResultHKT, PostgresJsSession } from 'drizzle-orm/postgres-js';
 import type postgres from 'postgres';
-import type { Database } from './client.js';
+import type { Database, GroupCounts } from './client.js';
 import { withConnection } from './connection.js';
 import { failedInDatabase } from './errors.js';
 import { GroupCommit } from './group-commit.js';
@@ -179,12 +179,12 @@ export interface GroupItem {
  * never waits for a tenant's chain head. Resolves with the item's row, or with undefined when the
  * group left the item (its chain head was busy, it failed, or the whole group was rolled back):
  * the caller then writes it on its own. A lost connection rejects every item of its group (the
- * commit may have happened). One group commit per Database, counted in `db.stats.createGroups`.
+ * commit may have happened). One group commit per Database, counted where `counts` says.
  */
 export function groupWrite<T extends Table>(
   table: T,
   fn: string,
-  options: { max: number; inFlight: number },
+  options: { max: number; inFlight: number; counts: (db: Database) => GroupCounts },
 ) {
   type Row = T['$inferSelect'];
   const { text, mapRows } = functionCall(table, fn, 2);
@@ -192,7 +192,7 @@ export function groupWrite<T extends Table>(
   // several creates of one tenant).
   const rowKey = (row: { tenantId: string; id: string }) => `${row.tenantId}/${row.id}`;
   const send = async (db: Database, items: readonly GroupItem[]) => {
-    const counts = db.stats.createGroups;
+    const counts = options.counts(db);
     counts.sent++;
     let rows: Row[];
     try {
@@ -216,7 +216,8 @@ export function groupWrite<T extends Table>(
   const groupOf = (db: Database) => {
     let group = groups.get(db);
     if (!group) {
-      group = new GroupCommit((items) => send(db, items), { ...options, keyOf: (item) => item.tenantId });
+      const { max, inFlight } = options;
+      group = new GroupCommit((items) => send(db, items), { max, inFlight, keyOf: (item) => item.tenantId });
       groups.set(db, group);
     }
     return group;

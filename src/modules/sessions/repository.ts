@@ -39,7 +39,11 @@ const createAudited = tenantWrite<typeof sessions, [session: string, ...event: E
  * shared memory), two in the database at once (one runs while the other commits), a tenant in one
  * of them at a time.
  */
-export const createInGroup = groupWrite(sessions, 'create_sessions', { max: 32, inFlight: 2 });
+export const createInGroup = groupWrite(sessions, 'create_sessions', {
+  max: 32,
+  inFlight: 2,
+  counts: (db) => db.stats.createGroups,
+});
 
 /**
  * Inserts the session and appends its audit event (`event`, for this session) in one statement:
